@@ -1,0 +1,6 @@
+namespace RecallHub.Host;
+
+internal static class Program
+{
+    public static int Main(string[] args) => args.Length;
+}
