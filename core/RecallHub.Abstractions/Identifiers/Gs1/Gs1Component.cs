@@ -24,7 +24,7 @@ public sealed class Gs1Component
     /// <summary><see langword="true"/> when <see cref="MinLength"/> equals <see cref="MaxLength"/>.</summary>
     public bool IsFixedLength => MinLength == MaxLength;
 
-    /// <summary><see langword="true"/> when the component may be left out (only ever the last one).</summary>
+    /// <summary><see langword="true"/> when the component may be left out; every component after an optional one is optional too.</summary>
     public bool IsOptional { get; }
 
     /// <summary>The content rules the component must also satisfy.</summary>

@@ -40,7 +40,6 @@ public readonly record struct Gs1Error(
         Gs1ErrorCode.TooManyElements => "GS1_TOO_MANY_ELEMENTS",
         Gs1ErrorCode.MalformedBrackets => "GS1_MALFORMED_BRACKETS",
         Gs1ErrorCode.Ambiguous => "GS1_AMBIGUOUS",
-        Gs1ErrorCode.UnexpectedData => "GS1_UNEXPECTED_DATA",
         _ => "GS1_" + Code.ToString().ToUpperInvariant(),
     };
 
@@ -54,7 +53,7 @@ public readonly record struct Gs1Error(
             string expected = Expected.ToString(CultureInfo.InvariantCulture);
             return Code switch
             {
-                Gs1ErrorCode.Empty => "The code holds no GS1 data.",
+                Gs1ErrorCode.Empty => $"The code holds no GS1 data after position {at}.",
                 Gs1ErrorCode.UnsupportedSymbology => $"The symbology identifier at position {at} does not announce GS1 data (expected ]d2, ]Q3, ]C1, ]e0 or ]J1).",
                 Gs1ErrorCode.TruncatedIdentifier => $"The data ends inside an application identifier at position {at}.",
                 Gs1ErrorCode.UnknownIdentifier => $"No GS1 application identifier starts at position {at}.",
@@ -74,8 +73,9 @@ public readonly record struct Gs1Error(
                 Gs1ErrorCode.InvalidPairing => $"{ai} at position {at} must not appear with AI ({Related?.Code}) {Related?.Title}.",
                 Gs1ErrorCode.TooManyElements => $"Too many elements: more than {expected} at position {at}.",
                 Gs1ErrorCode.MalformedBrackets => $"The bracketed form is malformed at position {at}.",
-                Gs1ErrorCode.Ambiguous => $"Without GS separators the code can be read in {expected} valid ways; rescan with a scanner that sends GS.",
-                Gs1ErrorCode.UnexpectedData => $"Unexpected data at position {at}.",
+                Gs1ErrorCode.Ambiguous => Expected >= 0
+                    ? $"Without GS separators the code can be read in {expected} valid ways; rescan with a scanner that sends GS."
+                    : $"Without GS separators the code can be read in at least {(-Expected).ToString(CultureInfo.InvariantCulture)} valid ways; rescan with a scanner that sends GS.",
                 _ => $"{Code} at position {at}.",
             };
         }

@@ -62,7 +62,4 @@ public enum Gs1ErrorCode
 
     /// <summary>Without separators the data can be split into more than one valid reading.</summary>
     Ambiguous = 19,
-
-    /// <summary>Data remains that cannot be read as an element string.</summary>
-    UnexpectedData = 20,
 }

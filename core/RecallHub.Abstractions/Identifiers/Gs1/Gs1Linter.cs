@@ -12,10 +12,16 @@ public enum Gs1Linter
     /// <summary>Two trailing check characters over a CSET 82 string (GMN, AI 8013).</summary>
     CheckCharacterPair,
 
-    /// <summary>Begins with a plausible GS1 Company Prefix (starts with a digit).</summary>
+    /// <summary>
+    /// Begins with a plausible GS1 Company Prefix: its first four characters (the shortest GCP) are digits
+    /// (<c>key</c>, the earlier name of <see cref="GcpPosition1"/>).
+    /// </summary>
     GcpKey,
 
-    /// <summary>As <see cref="GcpKey"/>, ignoring the first character (indicator digit).</summary>
+    /// <summary>
+    /// As <see cref="GcpKey"/>, from the second character (after an indicator or extension digit) (<c>keyoff1</c>,
+    /// the earlier name of <see cref="GcpPosition2"/>).
+    /// </summary>
     GcpKeyAfterFirst,
 
     /// <summary>Calendar date <c>YYMMDD</c>.</summary>
@@ -30,10 +36,10 @@ public enum Gs1Linter
     /// <summary>Calendar date <c>YYYYMMDD</c> where day <c>00</c> means the last day of the month.</summary>
     LongDateOrDayZero,
 
-    /// <summary>Date and hour <c>YYMMDDHH</c>.</summary>
+    /// <summary>Date and hour <c>YYMMDDHH</c> (hour 00–23).</summary>
     DateHour,
 
-    /// <summary>Time <c>HHMM</c>.</summary>
+    /// <summary>Time of day <c>HHMM</c>: hour 00–23, minute 00–59 (<c>hhmm</c>, the earlier name of <see cref="HoursMinutes"/>).</summary>
     HourMinute,
 
     /// <summary>Hour <c>HH</c> (00–23).</summary>
@@ -48,10 +54,10 @@ public enum Gs1Linter
     /// <summary>Month <c>MM</c> (01–12).</summary>
     Month,
 
-    /// <summary>Minutes and optional seconds <c>MI[SS]</c>.</summary>
+    /// <summary>Minutes and optional seconds <c>MI[SS]</c>, each 00–59.</summary>
     MinuteOptionalSecond,
 
-    /// <summary>Hours and minutes up to 99:59 <c>HHMI</c>.</summary>
+    /// <summary>Time of day <c>HHMI</c>: hour 00–23, minute 00–59.</summary>
     HoursMinutes,
 
     /// <summary>ISO 3166-1 numeric country code.</summary>
@@ -63,7 +69,7 @@ public enum Gs1Linter
     /// <summary>ISO 3166-1 alpha-2 country code.</summary>
     Iso3166Alpha2,
 
-    /// <summary>Up to five concatenated ISO 3166-1 numeric country codes.</summary>
+    /// <summary>One to five concatenated ISO 3166-1 numeric country codes.</summary>
     Iso3166List,
 
     /// <summary>ISO 4217 numeric currency code.</summary>
@@ -72,7 +78,7 @@ public enum Gs1Linter
     /// <summary>ISO/IEC 5218 sex code (0, 1, 2 or 9).</summary>
     Iso5218,
 
-    /// <summary>A number that is not zero.</summary>
+    /// <summary>A number that is not zero (not all digits <c>0</c>).</summary>
     NonZero,
 
     /// <summary>A number without a leading zero (unless it is <c>0</c>).</summary>
@@ -102,16 +108,16 @@ public enum Gs1Linter
     /// <summary>Only hyphens.</summary>
     Hyphen,
 
-    /// <summary>Latitude in ten-millionths of a degree offset by 90.</summary>
+    /// <summary>Latitude: ten digits, ten-millionths of a degree offset by 90 (at most <c>1800000000</c>).</summary>
     Latitude,
 
-    /// <summary>Longitude in ten-millionths of a degree offset by 180.</summary>
+    /// <summary>Longitude: ten digits, ten-millionths of a degree offset by 180 (at most <c>3600000000</c>).</summary>
     Longitude,
 
     /// <summary>AIDC media type code 01–10 or 80–99.</summary>
     MediaType,
 
-    /// <summary>UN/ECE Recommendation 21 package type code.</summary>
+    /// <summary>UN/ECE Recommendation 21 package type code, with the GS1 additions (GS1 PackageTypeCode list).</summary>
     PackageType,
 
     /// <summary>Percent-encoded text: every <c>%</c> begins a valid two-hex-digit escape.</summary>
@@ -120,15 +126,18 @@ public enum Gs1Linter
     /// <summary>International Bank Account Number with its mod-97 check.</summary>
     Iban,
 
-    /// <summary>North American coupon code structure (AI 8112 is not, 8110 is).</summary>
+    /// <summary>North American coupon code structure (NACC, AI 8110).</summary>
     CouponCode,
 
     /// <summary>Positive offer file coupon structure (AI 8112).</summary>
     CouponPositiveOffer,
 
-    /// <summary>GS1 Company Prefix position check, first form.</summary>
+    /// <summary>Begins with a plausible GS1 Company Prefix: its first four characters (the shortest GCP) are digits.</summary>
     GcpPosition1,
 
-    /// <summary>GS1 Company Prefix position check, second form.</summary>
+    /// <summary>
+    /// As <see cref="GcpPosition1"/>, from the second character (after the indicator or extension digit of a GTIN,
+    /// SSCC or ITIP).
+    /// </summary>
     GcpPosition2,
 }
