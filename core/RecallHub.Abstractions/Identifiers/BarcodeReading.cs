@@ -2,7 +2,7 @@ namespace RecallHub.Abstractions.Identifiers;
 
 /// <summary>
 /// What a scanned code says, whatever its scheme: the product identifiers, the production identifiers and every
-/// problem found. Built by <c>BarcodeReader</c> and by the scheme parsers.
+/// problem found. Built by <see cref="BarcodeReader"/> and by the scheme parsers.
 /// </summary>
 /// <remarks>
 /// A reading is <see cref="IsValid"/> only when it has no error and is not ambiguous. Fields that the code does not
