@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace RecallHub.Host.CommandLine;
+
+/// <summary>The <c>recallhub</c> command line: one executable for the hub and its tools.</summary>
+internal static class RecallHubCommandLine
+{
+    /// <summary>Exit code for bad usage (unknown option, missing value…).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Builds the command tree. Standard input and the clock are passed in so that tests can drive it.</summary>
+    public static RootCommand Create(TextReader input, TimeProvider timeProvider) =>
+        new("RecallHub: drug and medical-device recalls matched against a pharmacy's stock.")
+        {
+            ParseCommand.Create(input, timeProvider),
+            ServeCommand.Create(),
+        };
+
+    /// <summary>Runs the command line and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider timeProvider)
+    {
+        var root = Create(input, timeProvider);
+        var result = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                await error.WriteLineAsync($"recallhub: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'recallhub --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        return await result.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace RecallHub.Host.Web;
+
+/// <summary>Source-generated JSON for the hub's HTTP bodies: snake_case, no reflection at run time.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class HubJsonContext : JsonSerializerContext;
