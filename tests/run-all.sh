@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole RecallHub test suite from a clean clone: installs what the tests need, builds everything in
+# Release (warnings are errors), runs every test project, and ends with one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "run-all: the .NET SDK pinned in global.json is needed (dotnet was not found on PATH)." >&2
+  exit 2
+fi
+
+echo "== build (Release)"
+dotnet build RecallHub.sln -c Release -v quiet -nologo
+
+echo "== test"
+log=$(mktemp)
+set +e
+dotnet test --solution RecallHub.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Microsoft.Testing.Platform ends with "total: N", "failed: N", "succeeded: N", "skipped: N".
+summary() { grep -E "^ *$1: +[0-9]+ *$" "$log" | tail -n 1 | grep -oE "[0-9]+" || echo 0; }
+passed=$(summary succeeded)
+failed=$(summary failed)
+skipped=$(summary skipped)
+rm -f "$log"
+
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "run-all: no test ran" >&2
+  exit 1
+fi
+exit "$status"
