@@ -28,7 +28,8 @@ public sealed class ApplicationIdentifier
             MinLength += component.IsOptional ? 0 : component.MinLength;
         }
 
-        RequirementRules = Array.ConvertAll(requirements, group => Array.ConvertAll(group.Split('|'), alternative => alternative.Split('+')));
+        RequirementRules = Array.ConvertAll(requirements, group => Array.ConvertAll(group.Split('|'), alternative => Array.ConvertAll(alternative.Split('+'), AiPattern.Parse)));
+        ExclusionPatterns = Array.ConvertAll(exclusions, AiPattern.Parse);
         NumericKey = ApplicationIdentifiers.ToNumericKey(code);
     }
 
@@ -78,7 +79,9 @@ public sealed class ApplicationIdentifier
     public bool HasDate => Components.Any(c => c.Linters.Any(l => l is Gs1Linter.Date or Gs1Linter.DateOrDayZero
         or Gs1Linter.LongDate or Gs1Linter.LongDateOrDayZero or Gs1Linter.DateHour));
 
-    internal string[][][] RequirementRules { get; }
+    internal AiPattern[][][] RequirementRules { get; }
+
+    internal AiPattern[] ExclusionPatterns { get; }
 
     internal int NumericKey { get; }
 

@@ -81,7 +81,7 @@ public static partial class Gs1ElementStringParser
         // Guards against pathological input: each step is one candidate field end.
         private const int MaxSteps = 20_000;
 
-        private readonly int _currentYear = options.TimeProvider.GetUtcNow().Year;
+        private readonly int _currentYear = options.CurrentYear();
         private int _steps;
 
         public List<BarcodeReading> Readings { get; } = [];

@@ -16,7 +16,7 @@ public static partial class Gs1ElementStringParser
         Span<Gs1ElementRange> elements = elementBuffer;
         Span<Gs1Error> errors = errorBuffer;
         var result = Parse(input, elements, errors, options);
-        int currentYear = options.TimeProvider.GetUtcNow().Year;
+        int currentYear = options.CurrentYear();
         return BuildReading(input, elements[..result.ElementCount], errors[..Math.Min(result.ErrorCount, errors.Length)], currentYear);
     }
 

@@ -81,13 +81,13 @@ public static partial class Gs1ElementStringParser
                 }
             }
 
-            foreach (var pattern in (string[])ai.Exclusions)
+            foreach (var pattern in ai.ExclusionPatterns)
             {
                 // Report each pair once, at the later element.
                 for (int j = 0; j < i; j++)
                 {
                     var other = elements[j].Identifier;
-                    if (!ReferenceEquals(other, ai) && Matches(pattern, other.Code))
+                    if (!ReferenceEquals(other, ai) && pattern.Matches(other))
                     {
                         sink.Add(new Gs1Error(Gs1ErrorCode.InvalidPairing, element.Position, ai, other));
                     }
@@ -96,7 +96,7 @@ public static partial class Gs1ElementStringParser
                 for (int j = i + 1; j < elements.Length; j++)
                 {
                     var other = elements[j].Identifier;
-                    if (!ReferenceEquals(other, ai) && Matches(pattern, other.Code) && !Excludes(other, ai))
+                    if (!ReferenceEquals(other, ai) && pattern.Matches(other) && !Excludes(other, ai))
                     {
                         sink.Add(new Gs1Error(Gs1ErrorCode.InvalidPairing, elements[j].Position, other, ai));
                     }
@@ -107,9 +107,9 @@ public static partial class Gs1ElementStringParser
 
     private static bool Excludes(ApplicationIdentifier ai, ApplicationIdentifier other)
     {
-        foreach (var pattern in (string[])ai.Exclusions)
+        foreach (var pattern in ai.ExclusionPatterns)
         {
-            if (Matches(pattern, other.Code))
+            if (pattern.Matches(other))
             {
                 return true;
             }
@@ -118,7 +118,7 @@ public static partial class Gs1ElementStringParser
         return false;
     }
 
-    private static bool IsSatisfied(string[][] alternatives, ReadOnlySpan<Gs1ElementRange> elements)
+    private static bool IsSatisfied(AiPattern[][] alternatives, ReadOnlySpan<Gs1ElementRange> elements)
     {
         foreach (var required in alternatives)
         {
@@ -141,36 +141,17 @@ public static partial class Gs1ElementStringParser
         return false;
     }
 
-    private static bool IsPresent(string pattern, ReadOnlySpan<Gs1ElementRange> elements)
+    private static bool IsPresent(AiPattern pattern, ReadOnlySpan<Gs1ElementRange> elements)
     {
         foreach (var element in elements)
         {
-            if (Matches(pattern, element.Identifier.Code))
+            if (pattern.Matches(element.Identifier))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    // 'n' in a pattern matches any digit: "310n" covers 3100–3109.
-    internal static bool Matches(string pattern, string code)
-    {
-        if (pattern.Length != code.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] != code[i] && pattern[i] != 'n')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Writes errors into the caller's buffer and counts those that do not fit.</summary>

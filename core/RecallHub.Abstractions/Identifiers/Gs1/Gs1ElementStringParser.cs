@@ -34,7 +34,7 @@ public static partial class Gs1ElementStringParser
     {
         ArgumentNullException.ThrowIfNull(options);
         var sink = new ErrorSink(errors);
-        int currentYear = options.TimeProvider.GetUtcNow().Year;
+        int currentYear = options.CurrentYear();
         string? substitute = string.IsNullOrEmpty(options.GroupSeparatorSubstitute) ? null : options.GroupSeparatorSubstitute;
 
         int count = 0;
@@ -65,7 +65,7 @@ public static partial class Gs1ElementStringParser
         if (input.Length >= 1 && input[0] == ']')
         {
             // A non-GS1 symbology may still carry GS1 data inside an ISO/IEC 15434 format 05 envelope.
-            if (input.Length < 3 || (!IsGs1Symbology(input[1], input[2]) && !input[3..].StartsWith(Envelope05, StringComparison.Ordinal)))
+            if (input.Length < 3 || (!IsGs1Symbology(input[1], input[2]) && !input[3..].StartsWith(Envelope05.AsSpan())))
             {
                 sink.Add(new Gs1Error(Gs1ErrorCode.UnsupportedSymbology, 0));
                 return -1;
@@ -74,7 +74,7 @@ public static partial class Gs1ElementStringParser
             pos = 3;
         }
 
-        if (input[pos..].StartsWith(Envelope05, StringComparison.Ordinal))
+        if (input[pos..].StartsWith(Envelope05.AsSpan()))
         {
             pos += Envelope05.Length;
         }
@@ -100,7 +100,10 @@ public static partial class Gs1ElementStringParser
     /// </summary>
     private static int DataEnd(ReadOnlySpan<char> input)
     {
-        int envelope = input.IndexOf(Envelope05, StringComparison.Ordinal);
+        // The envelope can only open the data, possibly behind a symbology identifier.
+        int envelope = input.StartsWith(Envelope05.AsSpan()) ? 0
+            : input.Length > 3 && input[0] == ']' && input[3..].StartsWith(Envelope05.AsSpan()) ? 3
+            : -1;
         if (envelope < 0)
         {
             return input.Length;
@@ -126,7 +129,7 @@ public static partial class Gs1ElementStringParser
             return 1;
         }
 
-        return substitute is not null && input[pos..].StartsWith(substitute, StringComparison.Ordinal) ? substitute.Length : 0;
+        return substitute is not null && input[pos..].StartsWith(substitute.AsSpan()) ? substitute.Length : 0;
     }
 
     private static int ReadRaw(ReadOnlySpan<char> input, int pos, string? substitute, Span<Gs1ElementRange> elements, int currentYear, ref ErrorSink sink)

@@ -23,4 +23,32 @@ public sealed class Gs1ParserOptions
 
     /// <summary>The most readings the lenient mode reports before it stops looking. Default: 16.</summary>
     public int MaxLenientReadings { get; init; } = 16;
+
+    private YearSnapshot? _systemYear;
+
+    /// <summary>
+    /// Today's year for the century rule. The system clock is read once and trusted until the next new year by the
+    /// monotonic tick count, because a clock read costs more than a whole field's validation on the hot path; any
+    /// other <see cref="TimeProvider"/> (a fake clock in tests) is asked every time.
+    /// </summary>
+    internal int CurrentYear()
+    {
+        if (!ReferenceEquals(TimeProvider, TimeProvider.System))
+        {
+            return TimeProvider.GetUtcNow().Year;
+        }
+
+        var snapshot = _systemYear;
+        if (snapshot is null || Environment.TickCount64 >= snapshot.ValidUntilTick)
+        {
+            var now = TimeProvider.GetUtcNow();
+            var newYear = new DateTimeOffset(now.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            snapshot = new YearSnapshot(now.Year, Environment.TickCount64 + (long)(newYear - now).TotalMilliseconds);
+            _systemYear = snapshot;
+        }
+
+        return snapshot.Year;
+    }
+
+    private sealed record YearSnapshot(int Year, long ValidUntilTick);
 }

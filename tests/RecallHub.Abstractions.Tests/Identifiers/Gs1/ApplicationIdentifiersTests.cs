@@ -200,8 +200,8 @@ public sealed class ApplicationIdentifiersTests
         var ai = ApplicationIdentifiers.Get("250");
         Assert.Equal(["01|8006", "21"], ai.Requirements);
         Assert.Equal(2, ai.RequirementRules.Length);
-        Assert.Equal(new[] { new[] { "01" }, new[] { "8006" } }, ai.RequirementRules[0]);
-        Assert.Equal(new[] { new[] { "21" } }, ai.RequirementRules[1]);
+        Assert.Equal(new[] { new[] { AiPattern.Parse("01") }, new[] { AiPattern.Parse("8006") } }, ai.RequirementRules[0]);
+        Assert.Equal(new[] { new[] { AiPattern.Parse("21") } }, ai.RequirementRules[1]);
     }
 
     [Fact]
@@ -366,7 +366,7 @@ public sealed class ApplicationIdentifiersTests
         var ai = ApplicationIdentifiers.Get("7258");
         Assert.Equal(["8018+7259"], ai.Requirements);
         var rule = Assert.Single(ai.RequirementRules);
-        Assert.Equal(new[] { "8018", "7259" }, Assert.Single(rule));
+        Assert.Equal(new[] { AiPattern.Parse("8018"), AiPattern.Parse("7259") }, Assert.Single(rule));
     }
 
     [Fact]
@@ -400,7 +400,7 @@ public sealed class ApplicationIdentifiersTests
     {
         foreach (var ai in ApplicationIdentifiers.All)
         {
-            var patterns = ai.RequirementRules.SelectMany(rule => rule.SelectMany(group => group)).Concat(ai.Exclusions);
+            var patterns = ai.Requirements.SelectMany(rule => rule.Split('|', '+')).Concat(ai.Exclusions);
             foreach (string pattern in patterns)
             {
                 bool known = ApplicationIdentifiers.All.Any(other =>
