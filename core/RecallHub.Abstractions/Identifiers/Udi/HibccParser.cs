@@ -507,7 +507,7 @@ public static class HibccParser
                     _builder.AddElement("16D", p[3..].ToString());
                     if (ReadLongDate(p[3..], pos + 3, "manufacture date after '16D'", out DateOnly made))
                     {
-                        SetDate(made, pos + 3, isExpiry: false);
+                        _builder.SetDate(made, pos + 3, isExpiry: false, HibccErrorCodes.DuplicateField, "manufacture");
                     }
 
                     break;
@@ -515,7 +515,7 @@ public static class HibccParser
                     _builder.AddElement("14D", p[3..].ToString());
                     if (ReadLongDate(p[3..], pos + 3, "expiry date after '14D'", out DateOnly expires))
                     {
-                        SetDate(expires, pos + 3, isExpiry: true);
+                        _builder.SetDate(expires, pos + 3, isExpiry: true, HibccErrorCodes.DuplicateField, "expiry");
                     }
 
                     break;
@@ -730,7 +730,7 @@ public static class HibccParser
                 return;
             }
 
-            SetDate(date, at, isExpiry: true);
+            _builder.SetDate(date, at, isExpiry: true, HibccErrorCodes.DuplicateField, "expiry");
         }
 
         private bool ReadLongDate(ReadOnlySpan<char> text, int at, string what, out DateOnly date)
@@ -746,29 +746,6 @@ public static class HibccParser
                 at,
                 $"The {what} at position {UdiText.At(at)} must be a calendar date of 8 digits (YYYYMMDD), but it is '{Excerpt(text)}'.");
             return false;
-        }
-
-        private void SetDate(DateOnly date, int at, bool isExpiry)
-        {
-            DateOnly? current = isExpiry ? _builder.Expiry : _builder.ProductionDate;
-            if (current is { } known && known != date)
-            {
-                string name = isExpiry ? "expiry" : "manufacture";
-                _builder.AddError(
-                    HibccErrorCodes.DuplicateField,
-                    at,
-                    $"The {name} date at position {UdiText.At(at)} ({UdiText.Iso(date)}) contradicts the {name} date given earlier ({UdiText.Iso(known)}).");
-                return;
-            }
-
-            if (isExpiry)
-            {
-                _builder.Expiry = date;
-            }
-            else
-            {
-                _builder.ProductionDate = date;
-            }
         }
 
         private void SetLot(ReadOnlySpan<char> value, int at, int max, bool required)

@@ -330,14 +330,14 @@ public static class IccbbaParser
                 case "004" or "005":
                     if (ReadDate(structure, content, at, out DateOnly expiry))
                     {
-                        SetDate(expiry, at, isExpiry: true);
+                        builder.SetDate(expiry, at, isExpiry: true, IccbbaErrorCodes.DuplicateStructure, "expiration");
                     }
 
                     break;
                 case "008" or "009":
                     if (ReadDate(structure, content, at, out DateOnly produced))
                     {
-                        SetDate(produced, at, isExpiry: false);
+                        builder.SetDate(produced, at, isExpiry: false, IccbbaErrorCodes.DuplicateStructure, "production");
                     }
 
                     break;
@@ -459,30 +459,6 @@ public static class IccbbaParser
             }
 
             return true;
-        }
-
-        private void SetDate(DateOnly date, int at, bool isExpiry)
-        {
-            DateOnly? current = isExpiry ? builder.Expiry : builder.ProductionDate;
-            if (current is { } known && known != date)
-            {
-                string name = isExpiry ? "expiration" : "production";
-                builder.AddError(
-                    IccbbaErrorCodes.DuplicateStructure,
-                    at,
-                    $"The {name} date at position {UdiText.At(at)} ({UdiText.Iso(date)}) contradicts the {name} date given earlier "
-                    + $"({UdiText.Iso(known)}); the first is kept.");
-                return;
-            }
-
-            if (isExpiry)
-            {
-                builder.Expiry = date;
-            }
-            else
-            {
-                builder.ProductionDate = date;
-            }
         }
 
         private void SetLot(string lot, int rank)

@@ -46,6 +46,38 @@ internal sealed class UdiReadingBuilder
     public void AddError(string code, int position, string message) =>
         (_errors ??= []).Add(new IdentifierError(code, position, message));
 
+    /// <summary>
+    /// Records an expiry or production date unless one was read already with another value: then the first is kept
+    /// and the contradiction is reported, because a code that states two expiries must not be trusted silently.
+    /// </summary>
+    /// <param name="date">The date read.</param>
+    /// <param name="at">Where it starts in the input.</param>
+    /// <param name="isExpiry">Expiry, else production date.</param>
+    /// <param name="conflictCode">The scheme's error code for contradicting fields.</param>
+    /// <param name="name">The scheme's word for the date ("expiry", "manufacture"…), for the message.</param>
+    public void SetDate(DateOnly date, int at, bool isExpiry, string conflictCode, string name)
+    {
+        DateOnly? current = isExpiry ? Expiry : ProductionDate;
+        if (current is { } known && known != date)
+        {
+            AddError(
+                conflictCode,
+                at,
+                $"The {name} date at position {UdiText.At(at)} ({UdiText.Iso(date)}) contradicts the {name} date given earlier "
+                + $"({UdiText.Iso(known)}); the first is kept.");
+            return;
+        }
+
+        if (isExpiry)
+        {
+            Expiry = date;
+        }
+        else
+        {
+            ProductionDate = date;
+        }
+    }
+
     public BarcodeReading Build()
     {
         // Errors are reported in input order whatever order the checks ran in (stable: equal positions keep their
