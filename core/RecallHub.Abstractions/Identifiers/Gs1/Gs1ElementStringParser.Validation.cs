@@ -42,7 +42,7 @@ public static partial class Gs1ElementStringParser
             {
                 if (!Gs1LintRules.Check(linter, part, currentYear, out var error, out int at, out int expected))
                 {
-                    sink.Add(new Gs1Error(error, valueStart + offset + at, ai, Expected: expected));
+                    sink.Add(new Gs1Error(error, valueStart + offset + at, ai, Expected: expected, Rule: linter));
                     return;
                 }
             }

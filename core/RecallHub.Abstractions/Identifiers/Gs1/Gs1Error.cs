@@ -11,12 +11,14 @@ namespace RecallHub.Abstractions.Identifiers.Gs1;
 /// <param name="Identifier">The application identifier concerned, when there is one.</param>
 /// <param name="Related">A second identifier, for pairing and association errors.</param>
 /// <param name="Expected">A number that explains the error: the expected length or check digit, where relevant; else -1.</param>
+/// <param name="Rule">The content rule that failed, for content errors.</param>
 public readonly record struct Gs1Error(
     Gs1ErrorCode Code,
     int Position,
     ApplicationIdentifier? Identifier = null,
     ApplicationIdentifier? Related = null,
-    int Expected = -1)
+    int Expected = -1,
+    Gs1Linter? Rule = null)
 {
     /// <summary>The stable upper-case code, such as <c>GS1_INVALID_CHECK_DIGIT</c>.</summary>
     public string StableCode => Code switch
@@ -64,10 +66,10 @@ public readonly record struct Gs1Error(
                 Gs1ErrorCode.InvalidCheckDigit => Expected >= 0
                     ? $"{ai} has a wrong check digit at position {at}: it should be {expected}."
                     : $"{ai} has wrong check characters at position {at}.",
-                Gs1ErrorCode.InvalidDate => $"{ai} at position {at} is not a valid date.",
-                Gs1ErrorCode.InvalidTime => $"{ai} at position {at} is not a valid time.",
-                Gs1ErrorCode.InvalidCode => $"{ai} at position {at} is not a valid code of its code list (country, currency…).",
-                Gs1ErrorCode.InvalidValue => $"{ai} at position {at} breaks a rule of its field.",
+                Gs1ErrorCode.InvalidDate => $"{ai} at position {at} is not a valid date{RuleText()}.",
+                Gs1ErrorCode.InvalidTime => $"{ai} at position {at} is not a valid time{RuleText()}.",
+                Gs1ErrorCode.InvalidCode => $"{ai} at position {at} is not a valid code{RuleText()}.",
+                Gs1ErrorCode.InvalidValue => $"{ai} at position {at} breaks a rule of its field{RuleText()}.",
                 Gs1ErrorCode.DuplicateIdentifier => $"{ai} appears again at position {at} with a different value.",
                 Gs1ErrorCode.MissingAssociation => $"{ai} at position {at} must appear with {Requirement()}.",
                 Gs1ErrorCode.InvalidPairing => $"{ai} at position {at} must not appear with AI ({Related?.Code}) {Related?.Title}.",
@@ -80,6 +82,8 @@ public readonly record struct Gs1Error(
             };
         }
     }
+
+    private string RuleText() => Rule is { } rule ? ": " + Gs1LinterDescriptions.Describe(rule) : "";
 
     private string Requirement()
     {

@@ -119,6 +119,7 @@ public sealed class Gs1ElementStringParserTests
     [InlineData("01034009302703871728022910AB#C", "GS1_INVALID_CHARACTER", 28)]
     [InlineData("010340093027038770032811302460", "GS1_INVALID_TIME", 26)]
     [InlineData("0103400930270387422999", "GS1_INVALID_CODE", 19)]
+    [InlineData("8006034009302703870301", "GS1_INVALID_VALUE", 18)] // piece 3 of 1
     [InlineData("010340093027038710A\u001d10B", "GS1_DUPLICATE_IDENTIFIER", 20)]
     [InlineData("21SERIAL", "GS1_MISSING_ASSOCIATION", 0)]
     [InlineData("17280229", "GS1_MISSING_ASSOCIATION", 0)]
@@ -142,6 +143,13 @@ public sealed class Gs1ElementStringParserTests
         var error = Assert.Single(Read("0103400930270386").Errors);
         Assert.Equal("AI (01) GTIN has a wrong check digit at position 15: it should be 7.", error.Message);
     }
+
+    [Theory]
+    [InlineData("8006034009302703870301", "AI (8006) ITIP at position 18 breaks a rule of its field: the piece number must be between 1 and the total.")]
+    [InlineData("0103400930270387172813011", "AI (17) USE BY or EXPIRY at position 20 is not a valid date: it must be a calendar date YYMMDD (day 00 meaning the month's last day).")]
+    [InlineData("0103400930270387422999", "AI (422) ORIGIN at position 19 is not a valid code: it must be an ISO 3166 numeric country code.")]
+    public void Read_SaysWhichRuleAValueBreaks(string input, string message) =>
+        Assert.Contains(Read(input).Errors, e => e.Message == message);
 
     [Fact]
     public void Read_SaysWhichIdentifierIsMissing()
