@@ -1,0 +1,28 @@
+namespace RecallHub.Abstractions.Plugins;
+
+/// <summary>The version of the plugin contract this assembly defines.</summary>
+/// <remarks>
+/// A plugin declares in its manifest the contract version it was built against. The host loads it when the major
+/// versions are equal and the plugin's minor version is not newer than the host's: minor versions only add.
+/// </remarks>
+public static class PluginContract
+{
+    /// <summary>The contract version, <c>major.minor</c>.</summary>
+    public const string Version = "1.0";
+
+    /// <summary>
+    /// <see langword="true"/> when a plugin built against <paramref name="pluginContractVersion"/> can run on this
+    /// contract.
+    /// </summary>
+    /// <param name="pluginContractVersion">The <c>contract_version</c> from the plugin's manifest.</param>
+    public static bool IsCompatible(string? pluginContractVersion)
+    {
+        if (!System.Version.TryParse(pluginContractVersion, out var plugin) || plugin.Build > 0 || plugin.Revision > 0)
+        {
+            return false;
+        }
+
+        var host = System.Version.Parse(Version);
+        return plugin.Major == host.Major && plugin.Minor <= host.Minor;
+    }
+}
