@@ -6,14 +6,17 @@ namespace RecallHub.Abstractions.Notices;
 /// </summary>
 public sealed record LotSelector
 {
+    private readonly IReadOnlyList<LotEntry> _lots = [];
+    private readonly IReadOnlyList<SerialRange> _serials = [];
+
     /// <summary>Every unit of the product, whatever its lot.</summary>
     public bool AllLots { get; init; }
 
     /// <summary>The recalled lots.</summary>
-    public IReadOnlyList<LotEntry> Lots { get; init; } = [];
+    public IReadOnlyList<LotEntry> Lots { get => _lots; init => _lots = value ?? []; }
 
     /// <summary>The recalled serial numbers or ranges.</summary>
-    public IReadOnlyList<SerialRange> Serials { get; init; } = [];
+    public IReadOnlyList<SerialRange> Serials { get => _serials; init => _serials = value ?? []; }
 
     /// <summary>Units whose expiry date lies in this range.</summary>
     public DateRange? ExpiryRange { get; init; }

@@ -8,6 +8,11 @@ namespace RecallHub.Abstractions.Notices;
 /// </summary>
 public sealed record RecallNotice
 {
+    // Lists are never null, however the notice was built (serializers pass null for omitted members).
+    private readonly IReadOnlyList<string> _actions = [];
+    private readonly IReadOnlyList<NoticeLink> _links = [];
+    private readonly IReadOnlyList<RecalledProduct> _products = [];
+
     /// <summary>The source plugin's id, such as <c>ansm</c> or <c>rappelconso</c>.</summary>
     public required string Source { get; init; }
 
@@ -39,13 +44,13 @@ public sealed record RecallNotice
     public string? AlertNumber { get; init; }
 
     /// <summary>What to do, one step per item, as the source says it.</summary>
-    public IReadOnlyList<string> Actions { get; init; } = [];
+    public IReadOnlyList<string> Actions { get => _actions; init => _actions = value ?? []; }
 
     /// <summary>The source's page, documents and images.</summary>
-    public IReadOnlyList<NoticeLink> Links { get; init; } = [];
+    public IReadOnlyList<NoticeLink> Links { get => _links; init => _links = value ?? []; }
 
     /// <summary>The products concerned, each with its units.</summary>
-    public IReadOnlyList<RecalledProduct> Products { get; init; } = [];
+    public IReadOnlyList<RecalledProduct> Products { get => _products; init => _products = value ?? []; }
 
     /// <summary>
     /// <see langword="true"/> when the source plugin could not read the products reliably (no parsable code, guessed

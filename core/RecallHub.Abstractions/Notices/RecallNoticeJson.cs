@@ -32,9 +32,11 @@ public static partial class RecallNoticeJson
     {
         ArgumentNullException.ThrowIfNull(json);
         RecallNotice? notice;
+        bool hasVersion;
         try
         {
             notice = JsonSerializer.Deserialize(json, RecallNoticeJsonContext.Default.RecallNotice);
+            hasVersion = HasTopLevelMember(json, "version");
         }
         catch (JsonException e)
         {
@@ -44,6 +46,12 @@ public static partial class RecallNoticeJson
         if (notice is null)
         {
             throw new RecallNoticeFormatException([new NoticeProblem("$", "Expected a notice object, found null.")]);
+        }
+
+        // The serializer gives an omitted member its type's default (0), not the property's initial value (1).
+        if (!hasVersion)
+        {
+            notice = notice with { Version = 1 };
         }
 
         var problems = Validate(notice);
@@ -70,6 +78,11 @@ public static partial class RecallNoticeJson
         if (notice.Version < 1)
         {
             problems.Add(new("$.version", $"The version must be 1 or more, not {notice.Version}."));
+        }
+
+        if (notice.PublishedAt == default)
+        {
+            problems.Add(new("$.published_at", "The publication date-time is required (ISO 8601 with offset, e.g. 2026-11-22T09:30:00+01:00)."));
         }
 
         if (string.IsNullOrWhiteSpace(notice.Title))
@@ -157,6 +170,25 @@ public static partial class RecallNoticeJson
         {
             problems.Add(new(path, $"The range starts after it ends ({from:yyyy-MM-dd} > {to:yyyy-MM-dd})."));
         }
+    }
+
+    private static bool HasTopLevelMember(string json, string name)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name))
+            {
+                return true;
+            }
+
+            if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        return false;
     }
 
     // A missing required member is detected at the end of its object, where the reader's path names the object's

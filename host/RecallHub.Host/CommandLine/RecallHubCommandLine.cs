@@ -14,6 +14,7 @@ internal static class RecallHubCommandLine
         {
             ParseCommand.Create(input, timeProvider),
             ServeCommand.Create(),
+            PluginsCommand.Create(),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>

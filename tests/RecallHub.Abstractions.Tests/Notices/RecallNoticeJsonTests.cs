@@ -124,9 +124,29 @@ public sealed class RecallNoticeJsonTests
     }
 
     [Fact]
+    public void Read_GivesOmittedListsAsEmpty()
+    {
+        // Regression: omitted lists came back null and validation threw NullReferenceException.
+        var notice = RecallNoticeJson.Read("""
+            { "source": "dp-rappels", "source_id": "1", "title": "Rappel", "kind": "lot_recall", "published_at": "2026-11-20T08:00:00+01:00",
+              "products": [{ "code_scheme": "cip13", "code": "3400930270387", "label": null, "selector": { "all_lots": true } }] }
+            """);
+
+        Assert.Equal(1, notice.Version);
+        Assert.Empty(notice.Actions);
+        Assert.Empty(notice.Links);
+        Assert.Empty(notice.Products.Single().Selector.Lots);
+        Assert.Empty(notice.Products.Single().Selector.Serials);
+        Assert.Empty(RecallNoticeJson.Read("""{ "source": "x", "source_id": "1", "title": "Info", "kind": "information", "published_at": "2026-11-20T08:00:00Z" }""").Products);
+        Assert.Equal(
+            "$.published_at",
+            Assert.Throws<RecallNoticeFormatException>(() => RecallNoticeJson.Read("""{ "source": "x", "source_id": "1", "title": "Info", "kind": "information" }""")).Problems.Single().Path);
+    }
+
+    [Fact]
     public void Validate_KeepsALowConfidenceNoticeWithoutProducts()
     {
-        var notice = new RecallNotice { Source = "ansm", SourceId = "x", Title = "Rappel", IsLowConfidence = true };
+        var notice = new RecallNotice { Source = "ansm", SourceId = "x", Title = "Rappel", IsLowConfidence = true, PublishedAt = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero) };
         Assert.Empty(RecallNoticeJson.Validate(notice));
         Assert.Single(RecallNoticeJson.Validate(notice with { IsLowConfidence = false }), p => p.Path == "$.products");
     }

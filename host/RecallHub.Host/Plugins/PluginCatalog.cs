@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using McMaster.NETCore.Plugins;
+using RecallHub.Abstractions.Plugins;
+
+namespace RecallHub.Host.Plugins;
+
+/// <summary>
+/// Loads the plugins listed in <c>plugins.json</c>, each from its own folder into its own load context, sharing only
+/// the <c>RecallHub.Abstractions</c> types with the host. A plugin that cannot be loaded is recorded as failed with
+/// the reason; the others are loaded all the same.
+/// </summary>
+internal sealed class PluginCatalog : IDisposable
+{
+    private readonly List<LoadedPlugin> _loaded = [];
+    private readonly List<PluginStatus> _statuses = [];
+
+    private PluginCatalog()
+    {
+    }
+
+    /// <summary>Every listed plugin's status, in the order of <c>plugins.json</c>.</summary>
+    public IReadOnlyList<PluginStatus> Statuses => _statuses;
+
+    /// <summary>The plugins that loaded.</summary>
+    public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+
+    /// <summary>Loads every enabled plugin of <paramref name="file"/>.</summary>
+    public static PluginCatalog Load(PluginsFile file)
+    {
+        var catalog = new PluginCatalog();
+        foreach (var entry in file.Plugins)
+        {
+            string folder = Path.GetFullPath(Path.Combine(file.BaseDirectory, entry.Folder));
+            if (!entry.Enabled)
+            {
+                catalog._statuses.Add(new PluginStatus(entry.Id, PluginState.Disabled, null, null, folder, null));
+                continue;
+            }
+
+            try
+            {
+                var plugin = LoadOne(entry, folder);
+                catalog._loaded.Add(plugin);
+                catalog._statuses.Add(new PluginStatus(entry.Id, PluginState.Loaded, plugin.Manifest.Kind, plugin.Manifest.Version, folder, null));
+            }
+            catch (PluginLoadException e)
+            {
+                catalog._statuses.Add(new PluginStatus(entry.Id, PluginState.Failed, e.Manifest?.Kind, e.Manifest?.Version, folder, e.Message));
+            }
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Marks a loaded plugin failed (it failed to configure or to run); it stays listed with the reason.</summary>
+    public void MarkFailed(string id, string reason)
+    {
+        int index = _statuses.FindIndex(s => s.Id == id);
+        if (index >= 0)
+        {
+            _statuses[index] = _statuses[index] with { State = PluginState.Failed, Reason = reason };
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var plugin in _loaded)
+        {
+            plugin.Dispose();
+        }
+    }
+
+    private static LoadedPlugin LoadOne(PluginEntry entry, string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new PluginLoadException($"Folder '{folder}' does not exist: publish the plugin there (dotnet publish -o) or fix \"folder\".");
+        }
+
+        string manifestPath = Path.Combine(folder, PluginManifest.FileName);
+        if (!File.Exists(manifestPath))
+        {
+            throw new PluginLoadException($"No {PluginManifest.FileName} in '{folder}': every plugin folder needs its manifest.");
+        }
+
+        PluginManifest manifest;
+        try
+        {
+            manifest = PluginManifest.Read(File.ReadAllText(manifestPath), manifestPath);
+        }
+        catch (PluginConfigurationException e)
+        {
+            throw new PluginLoadException(e.Message);
+        }
+
+        if (manifest.Id != entry.Id)
+        {
+            throw new PluginLoadException($"plugins.json lists '{entry.Id}' but {manifestPath} says the plugin is '{manifest.Id}'.", manifest);
+        }
+
+        if (!PluginContract.IsCompatible(manifest.ContractVersion))
+        {
+            throw new PluginLoadException(
+                $"The plugin was built against contract {manifest.ContractVersion}; this host implements {PluginContract.Version}. Rebuild it against RecallHub.Abstractions {PluginContract.Version}.",
+                manifest);
+        }
+
+        string assemblyPath = Path.Combine(folder, manifest.Assembly);
+        if (!File.Exists(assemblyPath))
+        {
+            throw new PluginLoadException($"Assembly '{assemblyPath}' named in the manifest does not exist.", manifest);
+        }
+
+        if (entry.Sha256 is { } expected)
+        {
+            string actual = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(assemblyPath)));
+            if (actual != expected)
+            {
+                throw new PluginLoadException(
+                    $"Refused: the SHA-256 of '{assemblyPath}' is {actual}, but plugins.json pins {expected}. The assembly changed since it was pinned.",
+                    manifest);
+            }
+        }
+
+        var loader = PluginLoader.CreateFromAssemblyFile(
+            assemblyPath,
+            sharedTypes: [typeof(IRecallSource), typeof(IRecallSink)],
+            configure: config => config.PreferSharedTypes = true);
+        try
+        {
+            var contract = manifest.Kind == PluginKind.Source ? typeof(IRecallSource) : typeof(IRecallSink);
+            var types = loader.LoadDefaultAssembly().GetExportedTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false } && contract.IsAssignableFrom(t))
+                .ToList();
+            var type = types.Count switch
+            {
+                1 => types[0],
+                0 => throw new PluginLoadException($"'{manifest.Assembly}' has no public class implementing {contract.Name} (the manifest says kind '{manifest.Kind.ToString().ToLowerInvariant()}').", manifest),
+                _ => throw new PluginLoadException($"'{manifest.Assembly}' has several classes implementing {contract.Name} ({string.Join(", ", types.Select(t => t.Name))}): a plugin assembly holds one.", manifest),
+            };
+            object instance = type.GetConstructor(Type.EmptyTypes) is { } constructor
+                ? constructor.Invoke(null)
+                : throw new PluginLoadException($"{type.FullName} needs a public parameterless constructor.", manifest);
+            return new LoadedPlugin(entry, manifest, loader, instance);
+        }
+        catch (Exception e) when (e is not PluginLoadException)
+        {
+            loader.Dispose();
+            throw new PluginLoadException($"Loading '{assemblyPath}' failed: {(e.InnerException ?? e).Message}", manifest);
+        }
+        catch
+        {
+            loader.Dispose();
+            throw;
+        }
+    }
+}
