@@ -15,6 +15,7 @@ internal static class RecallHubCommandLine
             ParseCommand.Create(input, timeProvider),
             ServeCommand.Create(),
             PluginsCommand.Create(),
+            SourceCommand.Create(),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
