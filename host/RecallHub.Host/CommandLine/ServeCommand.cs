@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RecallHub.Host.Plugins;
 using RecallHub.Host.Web;
 
 namespace RecallHub.Host.CommandLine;
@@ -16,10 +17,38 @@ internal static class ServeCommand
             Description = "Where to listen, ';'-separated.",
             DefaultValueFactory = _ => DefaultUrls,
         };
-        var command = new Command("serve", "Run the hub: HTTP API and health endpoint.") { urls };
+        var config = new Option<string>("--plugins")
+        {
+            Description = "The plugins file; when it does not exist the hub runs without plugins.",
+            HelpName = "FILE",
+            DefaultValueFactory = _ => PluginsCommand.DefaultConfig,
+        };
+        var command = new Command("serve", "Run the hub: HTTP API and health endpoint.") { urls, config };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System);
+            string pluginsPath = result.GetValue(config) ?? PluginsCommand.DefaultConfig;
+            PluginCatalog? catalog = null;
+            if (File.Exists(pluginsPath))
+            {
+                try
+                {
+                    catalog = PluginCatalog.Load(PluginsFile.Read(pluginsPath));
+                }
+                catch (PluginsFileException e)
+                {
+                    // A broken plugins.json is a configuration error to fix before starting, not a plugin failure.
+                    await result.InvocationConfiguration.Error.WriteLineAsync($"recallhub serve: {e.Message}").ConfigureAwait(false);
+                    return 1;
+                }
+
+                foreach (var failed in catalog.Statuses.Where(s => s.State == PluginState.Failed))
+                {
+                    await result.InvocationConfiguration.Error.WriteLineAsync($"recallhub serve: plugin '{failed.Id}' failed: {failed.Reason}").ConfigureAwait(false);
+                }
+            }
+
+            using var plugins = catalog;
+            var app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await result.InvocationConfiguration.Output.WriteLineAsync(
                 $"RecallHub is listening on {string.Join(", ", app.Urls)} (health: {app.Urls.First()}/health). Press Ctrl+C to stop.").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using RecallHub.Host.Plugins;
 
 namespace RecallHub.Host.Web;
 
@@ -10,16 +11,23 @@ internal static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", (TimeProvider clock, HubStartTime started) =>
+        endpoints.MapGet("/health", (TimeProvider clock, HubStartTime started, [Microsoft.AspNetCore.Mvc.FromServices] PluginCatalog? catalog) =>
         {
             var now = clock.GetUtcNow();
             var checks = new Dictionary<string, string>
             {
                 ["identifiers"] = IdentifierSelfCheck() ? "ok" : "failed",
             };
-            bool healthy = checks.Values.All(v => v == "ok");
-            var report = new HealthReport(healthy ? "healthy" : "unhealthy", Version, started.Value, (long)(now - started.Value).TotalSeconds, checks);
-            return Results.Json(report, HubJsonContext.Default.HealthReport, statusCode: healthy ? 200 : 503);
+            var plugins = catalog?.Statuses
+                .Select(s => new PluginHealth(s.Id, s.State.ToString().ToLowerInvariant(), s.Reason))
+                .ToList() ?? [];
+
+            // A failed plugin leaves the hub working (the others go on): degraded, still 200 for load balancers.
+            string status = checks.Values.Any(v => v != "ok") ? "unhealthy"
+                : plugins.Any(p => p.State == "failed") ? "degraded"
+                : "healthy";
+            var report = new HealthReport(status, Version, started.Value, (long)(now - started.Value).TotalSeconds, checks, plugins);
+            return Results.Json(report, HubJsonContext.Default.HealthReport, statusCode: status == "unhealthy" ? 503 : 200);
         });
         return endpoints;
     }

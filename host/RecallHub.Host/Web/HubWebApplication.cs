@@ -1,9 +1,11 @@
+using RecallHub.Host.Plugins;
+
 namespace RecallHub.Host.Web;
 
 /// <summary>Builds the hub's ASP.NET Core application.</summary>
 internal static class HubWebApplication
 {
-    public static WebApplication Build(string urls, TimeProvider timeProvider)
+    public static WebApplication Build(string urls, TimeProvider timeProvider, PluginCatalog? plugins = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -11,6 +13,11 @@ internal static class HubWebApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddSingleton(new HubStartTime(timeProvider.GetUtcNow()));
+        if (plugins is not null)
+        {
+            builder.Services.AddSingleton(plugins);
+        }
+
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using RecallHub.Host.Plugins;
 using RecallHub.Host.Tests.Support;
 using RecallHub.Host.Web;
 
@@ -25,6 +26,31 @@ public sealed class HealthEndpointTests
         Assert.Matches(@"^\d+\.\d+\.\d+", json.GetProperty("version").GetString());
         Assert.Equal(300, json.GetProperty("uptime_seconds").GetInt64());
         Assert.Equal("ok", json.GetProperty("checks").GetProperty("identifiers").GetString());
+        Assert.Equal(0, json.GetProperty("plugins").GetArrayLength());
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Health_ShowsEachPluginAndIsDegradedWhenOneFailed()
+    {
+        using var folders = new PluginFolders();
+        folders.AddPlugin("notices", "json-notices", "source");
+        folders.WritePluginsJson("""
+            { "plugins": [ { "id": "json-notices", "folder": "plugins/notices" }, { "id": "ansm", "folder": "plugins/ansm" } ] }
+            """);
+        using var catalog = PluginCatalog.Load(PluginsFile.Read(folders.PluginsJson));
+        await using var app = HubWebApplication.Build("http://127.0.0.1:0", Some.Clock(), catalog);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("degraded", json.GetProperty("status").GetString());
+        var plugins = json.GetProperty("plugins").EnumerateArray().ToList();
+        Assert.Equal(["loaded", "failed"], plugins.Select(p => p.GetProperty("state").GetString()));
+        Assert.Contains("does not exist", plugins[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
