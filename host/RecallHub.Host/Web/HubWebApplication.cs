@@ -1,13 +1,27 @@
 using RecallHub.Host.Plugins;
+using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web;
 
 /// <summary>Builds the hub's ASP.NET Core application.</summary>
 internal static class HubWebApplication
 {
-    public static WebApplication Build(string urls, TimeProvider timeProvider, PluginCatalog? plugins = null)
+    /// <param name="urls">Where to listen.</param>
+    /// <param name="timeProvider">The hub's clock.</param>
+    /// <param name="plugins">The loaded plugins, for the health report.</param>
+    /// <param name="configuration">Settings that override appsettings.json and the environment (tests, the CLI).</param>
+    public static WebApplication Build(
+        string urls,
+        TimeProvider timeProvider,
+        PluginCatalog? plugins = null,
+        IEnumerable<KeyValuePair<string, string?>>? configuration = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         // Request-by-request framework logs drown the hub's own; keep the framework's warnings and errors.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -24,7 +38,13 @@ internal static class HubWebApplication
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default);
         });
 
+        builder.Services.AddApiKeySecurity(builder.Configuration);
+        builder.Services.AddOpenApi();
+
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
         app.MapHealth();
         return app;
     }

@@ -1,0 +1,7 @@
+namespace RecallHub.Host.Web.Security;
+
+/// <summary>One API key from configuration (section <c>Hub:ApiKeys</c>).</summary>
+/// <param name="Name">Who holds it (an LGO, a workstation), as audit logs show it.</param>
+/// <param name="KeyHash">The SHA-256 of the key; the key itself is not kept in memory.</param>
+/// <param name="Scopes">What it may do.</param>
+internal sealed record ApiKey(string Name, byte[] KeyHash, IReadOnlySet<string> Scopes);

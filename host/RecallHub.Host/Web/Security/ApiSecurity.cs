@@ -1,0 +1,24 @@
+namespace RecallHub.Host.Web.Security;
+
+/// <summary>Wires API-key authentication and one authorization policy per scope (admin satisfies every policy).</summary>
+internal static class ApiSecurity
+{
+    public static IServiceCollection AddApiKeySecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(ApiKeyRing.From(configuration));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(options =>
+        {
+            foreach (var scope in ApiScope.All)
+            {
+                options.AddPolicy(scope, policy => policy
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context =>
+                        context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope)
+                        || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScope.Admin)));
+            }
+        });
+        return services;
+    }
+}
