@@ -1,0 +1,14 @@
+namespace RecallHub.Core.Storage.Sqlite.Migrations;
+
+/// <summary>Every schema step the code knows, in order. Append new steps; never edit one that has shipped.</summary>
+internal static class SqliteMigrations
+{
+    /// <summary>The steps, by version.</summary>
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "initial schema", Migration0001InitialSchema.Sql),
+    ];
+
+    /// <summary>The schema version this code leads to.</summary>
+    public static int Latest => All[^1].Version;
+}

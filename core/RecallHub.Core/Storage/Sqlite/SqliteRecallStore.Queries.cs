@@ -1,0 +1,166 @@
+using System.Text;
+using Dapper;
+using RecallHub.Abstractions.Notices;
+
+namespace RecallHub.Core.Storage.Sqlite;
+
+/// <summary>The read side of the recall store.</summary>
+internal sealed partial class SqliteRecallStore
+{
+    private const string RevisionColumns = """
+        SELECT id AS Id, recall_id AS RecallId, source AS Source, source_id AS SourceId, version AS Version,
+               content_sha256 AS ContentSha256, notice_json AS NoticeJson, raw_payload AS RawPayload,
+               received_at AS ReceivedAt, change_summary_json AS ChangeSummaryJson, is_current AS IsCurrent
+        FROM recall_revisions
+        """;
+
+    private const string RecallColumns = """
+        SELECT r.id AS Id, r.alert_number AS AlertNumber, r.kind AS Kind, r.title AS Title, r.recall_levels AS RecallLevels,
+               r.published_at AS PublishedAt, r.status AS Status, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt
+        """;
+
+    public async Task<StoredRecall?> GetAsync(long recallId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = session.Connection;
+        var recall = await connection.QuerySingleOrDefaultAsync<RecallRow>(
+            $"{RecallColumns} FROM recalls r WHERE r.id = @recallId;", new { recallId }, session.Transaction).ConfigureAwait(false);
+        if (recall is null)
+        {
+            return null;
+        }
+
+        var revisions = await connection.QueryAsync<RevisionRow>(
+            $"{RevisionColumns} WHERE recall_id = @recallId ORDER BY id;", new { recallId }, session.Transaction).ConfigureAwait(false);
+        var products = await ProductsOfRevisionsAsync(
+            "WHERE revision_id IN (SELECT id FROM recall_revisions WHERE recall_id = @recallId AND is_current = 1)", new { recallId }, session.Transaction).ConfigureAwait(false);
+        return new StoredRecall(
+            recall.Id,
+            recall.AlertNumber,
+            SqliteValues.ReadName<NoticeKind>(recall.Kind, $"recalls row {recall.Id}"),
+            recall.Title,
+            (RecallLevels)recall.RecallLevels,
+            SqliteValues.ReadInstant(recall.PublishedAt),
+            SqliteValues.ReadName<RecallStatus>(recall.Status, $"recalls row {recall.Id}"),
+            SqliteValues.ReadInstant(recall.CreatedAt),
+            SqliteValues.ReadInstant(recall.UpdatedAt),
+            products,
+            revisions.Select(r => r.ToRevision()).ToList());
+    }
+
+    public async Task<IReadOnlyList<ActiveRecall>> ListActiveAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = await session.Connection.QueryAsync<ActiveRow>(
+            """
+            SELECT r.id AS RecallId, r.kind AS Kind, r.recall_levels AS RecallLevels,
+                   p.code_scheme AS CodeScheme, p.code AS Code, p.label AS Label, p.selector_json AS SelectorJson
+            FROM recalls r
+            LEFT JOIN recall_revisions v ON v.recall_id = r.id AND v.is_current = 1
+            LEFT JOIN recall_products p ON p.revision_id = v.id
+            WHERE r.status = 'active'
+            ORDER BY r.id, v.id, p.product_index;
+            """,
+            transaction: session.Transaction).ConfigureAwait(false);
+
+        var recalls = new List<ActiveRecall>();
+        List<RecalledProduct>? products = null;
+        foreach (var row in rows)
+        {
+            if (recalls.Count == 0 || recalls[^1].RecallId != row.RecallId)
+            {
+                products = [];
+                var kind = SqliteValues.ReadName<NoticeKind>(row.Kind, $"recalls row {row.RecallId}");
+                recalls.Add(new ActiveRecall(row.RecallId, kind, (RecallLevels)row.RecallLevels, products));
+            }
+
+            if (row.Code is not null)
+            {
+                products!.Add(new ProductRow { RecallId = row.RecallId, CodeScheme = row.CodeScheme!, Code = row.Code, Label = row.Label, SelectorJson = row.SelectorJson! }.ToProduct());
+            }
+        }
+
+        return recalls;
+    }
+
+    public async Task<RecallPage> ListAsync(RecallFilter filter, Paging paging, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(paging);
+        paging.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Fixed fragments only; every value is a parameter.
+        var where = new StringBuilder("WHERE 1 = 1");
+        if (filter.Source is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM recall_links l WHERE l.recall_id = r.id AND l.source = @Source)");
+        }
+
+        if (filter.Kind is not null)
+        {
+            where.Append(" AND r.kind = @Kind");
+        }
+
+        if (filter.Status is not null)
+        {
+            where.Append(" AND r.status = @Status");
+        }
+
+        if (filter.AlertNumber is not null)
+        {
+            where.Append(" AND r.alert_number = @AlertNumber");
+        }
+
+        if (filter.PublishedFrom is not null)
+        {
+            where.Append(" AND r.published_at >= @PublishedFrom");
+        }
+
+        if (filter.PublishedBefore is not null)
+        {
+            where.Append(" AND r.published_at < @PublishedBefore");
+        }
+
+        var parameters = new
+        {
+            filter.Source,
+            Kind = filter.Kind is { } kind ? SqliteValues.Name(kind) : null,
+            Status = filter.Status is { } status ? SqliteValues.Name(status) : null,
+            AlertNumber = NormalizeAlertNumber(filter.AlertNumber),
+            PublishedFrom = SqliteValues.Instant(filter.PublishedFrom),
+            PublishedBefore = SqliteValues.Instant(filter.PublishedBefore),
+            paging.Offset,
+            paging.Limit,
+        };
+
+        var connection = session.Connection;
+        int total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM recalls r {where};", parameters, session.Transaction).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SummaryRow>(
+            $"""
+            {RecallColumns},
+                   (SELECT COUNT(*) FROM recall_revisions v WHERE v.recall_id = r.id) AS RevisionCount,
+                   (SELECT group_concat(source, ',') FROM (
+                        SELECT source FROM recall_links l WHERE l.recall_id = r.id GROUP BY source ORDER BY MIN(linked_at), source)) AS Sources
+            FROM recalls r
+            {where}
+            ORDER BY r.published_at DESC, r.id DESC
+            LIMIT @Limit OFFSET @Offset;
+            """,
+            parameters,
+            session.Transaction).ConfigureAwait(false);
+
+        var items = rows.Select(r => new RecallSummary(
+            r.Id,
+            r.AlertNumber,
+            SqliteValues.ReadName<NoticeKind>(r.Kind, $"recalls row {r.Id}"),
+            r.Title,
+            (RecallLevels)r.RecallLevels,
+            SqliteValues.ReadInstant(r.PublishedAt),
+            SqliteValues.ReadName<RecallStatus>(r.Status, $"recalls row {r.Id}"),
+            r.Sources?.Split(',') ?? [],
+            (int)r.RevisionCount,
+            SqliteValues.ReadInstant(r.UpdatedAt))).ToList();
+        return new RecallPage(items, total, paging);
+    }
+}

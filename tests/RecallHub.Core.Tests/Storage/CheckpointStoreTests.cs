@@ -1,0 +1,82 @@
+using RecallHub.Core.Storage;
+
+namespace RecallHub.Core.Tests.Storage;
+
+public sealed class CheckpointStoreTests : IAsyncDisposable
+{
+    private readonly StoreFixture _fixture = new();
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task A_checkpoint_is_set_and_read_back_with_its_time()
+    {
+        await using var session = await _fixture.SessionAsync();
+        Assert.Null(await session.Checkpoints.GetAsync("ansm", _ct));
+
+        await session.Checkpoints.SetAsync("ansm", "page=3", _ct);
+        _fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        await session.Checkpoints.SetAsync("ansm", "page=4", _ct);
+
+        Assert.Equal(new SourceCheckpoint("ansm", "page=4", StoreFixture.Start.AddMinutes(5)), await session.Checkpoints.GetAsync("ansm", _ct));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_set_in_a_rolled_back_transaction_does_not_advance()
+    {
+        await using var session = await _fixture.SessionAsync();
+        await session.Checkpoints.SetAsync("ansm", "page=1", _ct);
+
+        await using (var transaction = await session.BeginTransactionAsync(_ct))
+        {
+            await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+            await session.Checkpoints.SetAsync("ansm", "page=2", _ct);
+            await transaction.RollbackAsync(_ct);
+        }
+
+        Assert.Equal("page=1", (await session.Checkpoints.GetAsync("ansm", _ct))!.Checkpoint);
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM recalls"));
+    }
+
+    [Fact]
+    public async Task A_transaction_disposed_without_commit_rolls_back()
+    {
+        await using var session = await _fixture.SessionAsync();
+        await using (await session.BeginTransactionAsync(_ct))
+        {
+            await session.Checkpoints.SetAsync("ansm", "page=2", _ct);
+        }
+
+        Assert.Null(await session.Checkpoints.GetAsync("ansm", _ct));
+    }
+
+    [Fact]
+    public async Task Notices_their_outbox_events_and_the_checkpoint_commit_together()
+    {
+        await using (var session = await _fixture.SessionAsync())
+        {
+            await using var transaction = await session.BeginTransactionAsync(_ct);
+            var stored = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+            await session.Outbox.EnqueueAsync("webhook", "recall.created", $$"""{"recall_id":{{stored.RecallId}}}""", _ct);
+            await session.Checkpoints.SetAsync("ansm", "page=2", _ct);
+
+            // Not visible to others before the commit.
+            Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM source_checkpoints"));
+            await transaction.CommitAsync(_ct);
+        }
+
+        Assert.Equal(1, _fixture.Scalar("SELECT COUNT(*) FROM recalls"));
+        Assert.Equal(1, _fixture.Scalar("SELECT COUNT(*) FROM outbox"));
+        Assert.Equal("page=2", _fixture.Text("SELECT checkpoint FROM source_checkpoints WHERE source_id = 'ansm'"));
+    }
+
+    [Fact]
+    public async Task Only_one_transaction_at_a_time_per_session()
+    {
+        await using var session = await _fixture.SessionAsync();
+        await using var transaction = await session.BeginTransactionAsync(_ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.BeginTransactionAsync(_ct));
+    }
+}
