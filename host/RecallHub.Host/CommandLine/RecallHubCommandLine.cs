@@ -16,6 +16,8 @@ internal static class RecallHubCommandLine
             ServeCommand.Create(),
             PluginsCommand.Create(),
             SourceCommand.Create(),
+            IngestCommand.Create(timeProvider),
+            RecallsCommand.Create(timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
