@@ -1,14 +1,15 @@
 using RecallHub.Abstractions.Identifiers;
-using RecallHub.Abstractions.Identifiers.ProductCodes;
 using RecallHub.Abstractions.Notices;
+using RecallHub.Core.Matching;
 
 namespace RecallHub.Core.Storage;
 
 /// <summary>
-/// The keys that recalled products and scanned packs are stored and looked up by. A GTIN, CIP13, ACL13 or GS1
-/// UDI-DI is keyed as its GTIN-14 (so a CIP13 in a notice meets the GTIN-14 of a scanned DataMatrix); other schemes
-/// are keyed as <c>scheme:code</c> (<c>hibcc:</c>, <c>ppn:</c>, <c>cip7:</c>, <c>acl7:</c>, <c>reference:</c>).
-/// Lots are compared case- and white-space-insensitively.
+/// The keys that recalled products and scanned packs are stored and looked up by. Every product that can be matched
+/// against scans is keyed exactly as <see cref="ProductKey"/> keys it (a CIP13 in a notice and the GTIN-14 of a
+/// scanned DataMatrix meet; HIBCC and PPN device identifiers likewise), so the store's pre-filter and the matcher
+/// never disagree. Products that cannot be matched (CIP7, ACL7, references, a GTIN with a bad check digit) are
+/// stored under <c>scheme:code</c> for people to look up. Lots are compared case- and white-space-insensitively.
 /// </summary>
 public static class ProductKeys
 {
@@ -18,12 +19,7 @@ public static class ProductKeys
     public static string Of(CodeScheme scheme, string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return scheme switch
-        {
-            CodeScheme.Gtin or CodeScheme.Cip13 or CodeScheme.Acl13 or CodeScheme.UdiDi when Gtin.Normalize(code) is { } gtin => gtin,
-            CodeScheme.Hibcc => "hibcc:" + code.Trim().ToUpperInvariant(),
-            _ => Prefix(scheme) + ":" + code.Trim(),
-        };
+        return ProductKey.Of(scheme, code) ?? Prefix(scheme) + ":" + code.Trim();
     }
 
     /// <summary>The key of a scanned pack, or <see langword="null"/> when the code identifies no product.</summary>
@@ -31,17 +27,7 @@ public static class ProductKeys
     public static string? Of(BarcodeReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (reading.Gtin is { } gtin)
-        {
-            return Gtin.Normalize(gtin) ?? gtin;
-        }
-
-        return reading.Scheme switch
-        {
-            IdentifierScheme.Hibcc when reading.UdiDi is { } di => "hibcc:" + di.ToUpperInvariant(),
-            IdentifierScheme.Ifa when reading.Ppn is { } ppn => "ppn:" + ppn,
-            _ => null,
-        };
+        return ProductKey.Of(reading);
     }
 
     /// <summary>A lot as compared: upper case, without white space; <see langword="null"/> stays <see langword="null"/>.</summary>
