@@ -18,6 +18,7 @@ internal static class RecallHubCommandLine
             SourceCommand.Create(),
             IngestCommand.Create(timeProvider),
             RecallsCommand.Create(timeProvider),
+            CheckCommand.Create(timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>

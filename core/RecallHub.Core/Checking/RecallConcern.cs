@@ -1,0 +1,11 @@
+using RecallHub.Core.Matching;
+
+namespace RecallHub.Core.Checking;
+
+/// <summary>One active recall that concerns a checked pack.</summary>
+/// <param name="RecallId">The hub's recall id.</param>
+/// <param name="Title">The recall's title.</param>
+/// <param name="AlertNumber">The authority's alert number, when there is one.</param>
+/// <param name="Outcome"><see cref="MatchOutcome.Concerned"/>, or <see cref="MatchOutcome.CannotTell"/> when the scan lacks the lot, serial or date the recall is about.</param>
+/// <param name="Actions">What the recall says to do.</param>
+public sealed record RecallConcern(long RecallId, string Title, string? AlertNumber, MatchOutcome Outcome, IReadOnlyList<string> Actions);

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using RecallHub.Abstractions.Identifiers;
+using RecallHub.Core.Checking;
+using RecallHub.Core.Storage;
+using RecallHub.Core.Storage.Sqlite;
+
+namespace RecallHub.Host.CommandLine;
+
+/// <summary>
+/// <c>recallhub check CODE [--database FILE]</c>: may this pack leave? Exit code 0 when allowed, 1 when blocked
+/// (including "check by hand"), 2 when the code identifies no product or on bad usage.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var code = new Argument<string>("CODE") { Description = "The scanned code; \\x1d stands for GS." };
+        var database = DatabaseOption.Create();
+        var command = new Command("check", "Say whether a scanned pack may leave: allow, or block with the recall and what to do.") { code, database };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var error = result.InvocationConfiguration.Error;
+            string text;
+            try
+            {
+                text = ControlCharacterEscapes.Unescape(result.GetValue(code)!);
+            }
+            catch (FormatException e)
+            {
+                await error.WriteLineAsync($"recallhub check: {e.Message}").ConfigureAwait(false);
+                return RecallHubCommandLine.UsageError;
+            }
+
+            var reading = BarcodeReader.Read(text, new BarcodeReaderOptions { TimeProvider = time });
+            PackChecker checker;
+            try
+            {
+                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+                checker = await PackCheckerLoader.LoadAsync(session.Recalls, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreException e)
+            {
+                await error.WriteLineAsync($"recallhub check: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            PackCheckResult check;
+            try
+            {
+                check = checker.Check(reading);
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync($"recallhub check: {e.Message.Split(" (Parameter")[0]}").ConfigureAwait(false);
+                foreach (var problem in reading.Errors)
+                {
+                    await error.WriteLineAsync($"  {problem.Code} at {problem.Position}: {problem.Message}").ConfigureAwait(false);
+                }
+
+                return RecallHubCommandLine.UsageError;
+            }
+
+            await output.WriteLineAsync(check.Verdict == CheckVerdict.Allow ? "ALLOW" : check.NeedsManualCheck ? "BLOCK (à vérifier)" : "BLOCK").ConfigureAwait(false);
+            await output.WriteLineAsync(check.Message).ConfigureAwait(false);
+            await output.WriteLineAsync(check.Action).ConfigureAwait(false);
+            foreach (var recall in check.Recalls)
+            {
+                await output.WriteLineAsync($"  recall {recall.RecallId}: {recall.Title}{(recall.AlertNumber is null ? "" : $" [{recall.AlertNumber}]")} — {recall.Outcome}").ConfigureAwait(false);
+            }
+
+            foreach (var problem in reading.Errors)
+            {
+                await output.WriteLineAsync($"  code: {problem.Code} at {problem.Position}: {problem.Message}").ConfigureAwait(false);
+            }
+
+            return check.Verdict == CheckVerdict.Allow ? 0 : 1;
+        });
+        return command;
+    }
+}
