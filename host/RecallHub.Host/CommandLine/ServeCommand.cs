@@ -1,4 +1,6 @@
 using System.CommandLine;
+using RecallHub.Core.Storage;
+using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Web;
 
@@ -23,7 +25,8 @@ internal static class ServeCommand
             HelpName = "FILE",
             DefaultValueFactory = _ => PluginsCommand.DefaultConfig,
         };
-        var command = new Command("serve", "Run the hub: HTTP API and health endpoint.") { urls, config };
+        var database = DatabaseOption.Create();
+        var command = new Command("serve", "Run the hub: HTTP API and health endpoint.") { urls, config, database };
         command.SetAction(async (result, cancellationToken) =>
         {
             string pluginsPath = result.GetValue(config) ?? PluginsCommand.DefaultConfig;
@@ -48,7 +51,19 @@ internal static class ServeCommand
             }
 
             using var plugins = catalog;
-            var app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog);
+            SqliteRecallHubStore store;
+            try
+            {
+                store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, TimeProvider.System, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreException e)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"recallhub serve: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            using var hubStore = store;
+            var app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog, store: store);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await result.InvocationConfiguration.Output.WriteLineAsync(
                 $"RecallHub is listening on {string.Join(", ", app.Urls)} (health: {app.Urls.First()}/health). Press Ctrl+C to stop.").ConfigureAwait(false);

@@ -5,4 +5,6 @@ namespace RecallHub.Host.Web;
 /// <summary>Source-generated JSON for the hub's HTTP bodies: snake_case, no reflection at run time.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(Api.CheckRequest))]
+[JsonSerializable(typeof(Api.CheckResponse))]
 internal sealed partial class HubJsonContext : JsonSerializerContext;

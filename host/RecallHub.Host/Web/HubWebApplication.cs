@@ -1,4 +1,6 @@
+using RecallHub.Core.Storage;
 using RecallHub.Host.Plugins;
+using RecallHub.Host.Web.Api;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web;
@@ -10,11 +12,13 @@ internal static class HubWebApplication
     /// <param name="timeProvider">The hub's clock.</param>
     /// <param name="plugins">The loaded plugins, for the health report.</param>
     /// <param name="configuration">Settings that override appsettings.json and the environment (tests, the CLI).</param>
+    /// <param name="store">The hub's store; the <c>/api/v1</c> endpoints are served only with one.</param>
     public static WebApplication Build(
         string urls,
         TimeProvider timeProvider,
         PluginCatalog? plugins = null,
-        IEnumerable<KeyValuePair<string, string?>>? configuration = null)
+        IEnumerable<KeyValuePair<string, string?>>? configuration = null,
+        IRecallHubStore? store = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (configuration is not null)
@@ -39,6 +43,13 @@ internal static class HubWebApplication
         });
 
         builder.Services.AddApiKeySecurity(builder.Configuration);
+        if (store is not null)
+        {
+            builder.Services.AddSingleton(store);
+            builder.Services.AddSingleton<ActiveRecalls>();
+            builder.Services.AddHostedService<ActiveRecallsRefresher>();
+        }
+
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
@@ -46,6 +57,10 @@ internal static class HubWebApplication
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealth();
+        if (store is not null)
+        {
+            app.MapCheck();
+        }
         return app;
     }
 }

@@ -1,0 +1,50 @@
+using RecallHub.Abstractions.Identifiers;
+using RecallHub.Core.Checking;
+using RecallHub.Core.Matching;
+using RecallHub.Host.Web.Security;
+
+namespace RecallHub.Host.Web.Api;
+
+/// <summary><c>POST /api/v1/check</c>: may this pack leave? For the LGO at dispensing.</summary>
+internal static class CheckEndpoint
+{
+    public static IEndpointRouteBuilder MapCheck(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/check", (CheckRequest request, ActiveRecalls recalls, TimeProvider time) =>
+        {
+            if (string.IsNullOrEmpty(request.Code))
+            {
+                return Results.Problem(title: "No code", detail: "Send the scanned code in \"code\".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var reading = BarcodeReader.Read(request.Code, new BarcodeReaderOptions { TimeProvider = time, GroupSeparatorSubstitute = request.GsSubstitute });
+            PackCheckResult check;
+            try
+            {
+                check = recalls.Checker.Check(reading);
+            }
+            catch (ArgumentException)
+            {
+                return Results.Problem(
+                    title: "No product in the code",
+                    detail: "The scanned code identifies no product: " + (reading.Errors.Count > 0
+                        ? string.Join(" ", reading.Errors.Select(e => $"{e.Code} at {e.Position}: {e.Message}"))
+                        : "it carries no GTIN, HIBCC or PPN."),
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var response = new CheckResponse(
+                check.Verdict == CheckVerdict.Allow ? "allow" : "block",
+                check.NeedsManualCheck,
+                check.Message,
+                check.Action,
+                [.. check.Recalls.Select(r => new CheckedRecall(r.RecallId, r.Title, r.AlertNumber, r.Outcome == MatchOutcome.Concerned ? "concerned" : "cannot_tell", r.Actions))],
+                new CheckedPack(reading.Gtin, reading.Cip13, reading.Lot, reading.Serial, reading.Expiry, [.. reading.Errors.Select(e => new CheckedCodeError(e.Code, e.Position, e.Message))]));
+            return Results.Json(response, HubJsonContext.Default.CheckResponse);
+        })
+        .RequireAuthorization(ApiScope.Check)
+        .WithName("CheckPack")
+        .WithSummary("May this pack leave? allow, or block with the recalls, a plain French message and the action to take.");
+        return endpoints;
+    }
+}

@@ -1,0 +1,1 @@
+namespace RecallHub.Host.Web.Api;
