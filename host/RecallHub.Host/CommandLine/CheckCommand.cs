@@ -1,8 +1,6 @@
 using System.CommandLine;
 using RecallHub.Abstractions.Identifiers;
 using RecallHub.Core.Checking;
-using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 
 namespace RecallHub.Host.CommandLine;
 
@@ -33,17 +31,15 @@ internal static class CheckCommand
             }
 
             var reading = BarcodeReader.Read(text, new BarcodeReaderOptions { TimeProvider = time });
-            PackChecker checker;
-            try
+            PackChecker? checker = null;
+            int loaded = await StoreAccess.RunAsync(result.GetValue(database)!, time, error, "check", async session =>
             {
-                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
                 checker = await PackCheckerLoader.LoadAsync(session.Recalls, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoreException e)
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
+            if (checker is null)
             {
-                await error.WriteLineAsync($"recallhub check: {e.Message}").ConfigureAwait(false);
-                return 1;
+                return loaded;
             }
 
             PackCheckResult check;

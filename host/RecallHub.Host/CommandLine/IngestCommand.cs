@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 
 namespace RecallHub.Host.CommandLine;
 
@@ -40,10 +39,8 @@ internal static class IngestCommand
                 return 1;
             }
 
-            try
+            return await StoreAccess.RunAsync(result.GetValue(database)!, time, error, "ingest", async session =>
             {
-                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var outcomes = new List<string>();
                 foreach (var notice in notices)
@@ -57,14 +54,9 @@ internal static class IngestCommand
                 {
                     await output.WriteLineAsync(line).ConfigureAwait(false);
                 }
-            }
-            catch (StoreException e)
-            {
-                await error.WriteLineAsync($"recallhub ingest: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
 
-            return 0;
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

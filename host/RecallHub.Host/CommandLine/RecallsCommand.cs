@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 
 namespace RecallHub.Host.CommandLine;
 
@@ -24,10 +23,8 @@ internal static class RecallsCommand
                 return RecallHubCommandLine.UsageError;
             }
 
-            try
+            return await StoreAccess.RunAsync(result.GetValue(database)!, time, result.InvocationConfiguration.Error, "recalls", async session =>
             {
-                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
                 var page = await session.Recalls.ListAsync(RecallFilter.All with { Source = result.GetValue(source) }, new Paging(0, count), cancellationToken).ConfigureAwait(false);
                 foreach (var recall in page.Items)
                 {
@@ -39,12 +36,7 @@ internal static class RecallsCommand
 
                 await output.WriteLineAsync($"{page.Items.Count} of {page.Total} recall(s).").ConfigureAwait(false);
                 return 0;
-            }
-            catch (StoreException e)
-            {
-                await result.InvocationConfiguration.Error.WriteLineAsync($"recallhub recalls: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -86,6 +86,21 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("--limit must be between 1 and 1000", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("recalls")]
+    [InlineData("check")]
+    public async Task StoreCommands_ReportAFileThatIsNotADatabase(string command)
+    {
+        string notDatabase = Write("notes.db", "these are not the pages of a SQLite database, just text, long enough to be read");
+        string[] args = command == "check" ? ["check", "3400930270387", "--database", notDatabase] : [command, "--database", notDatabase];
+
+        var run = await CommandLineRun.Of(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"recallhub {command}: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("notes.db", run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
