@@ -23,6 +23,18 @@ public interface IStoreSession : IAsyncDisposable
     /// <summary>Events waiting for each sink.</summary>
     IOutboxStore Outbox { get; }
 
+    /// <summary>Packs blocked because of a recall, and who lifted the blocks.</summary>
+    IBlockStore Blocks { get; }
+
+    /// <summary>Who acknowledged each recall and what was done about it.</summary>
+    IRecallFollowUpStore FollowUp { get; }
+
+    /// <summary>Who did what, when.</summary>
+    IAuditLog Audit { get; }
+
+    /// <summary>The plugins' key/value state.</summary>
+    IPluginStateRepository PluginState { get; }
+
     /// <summary>Begins a transaction that the session's stores join until it ends.</summary>
     /// <param name="cancellationToken">Cancels the wait for the write lock.</param>
     /// <exception cref="InvalidOperationException">A transaction is already open in this session.</exception>

@@ -17,17 +17,17 @@ public sealed class MigrationTests : IAsyncDisposable
         var store = await _fixture.OpenAsync();
 
         Assert.True(File.Exists(_fixture.DatabasePath));
-        Assert.Equal([1], store.AppliedMigrations);
+        Assert.Equal([1, 2], store.AppliedMigrations);
         foreach (string table in new[]
         {
             "recalls", "recall_links", "recall_revisions", "recall_products", "recall_lots", "pack_scans", "pack_states",
-            "stock_blocks", "acknowledgements", "recall_actions", "audit_log", "outbox", "source_checkpoints",
+            "stock_blocks", "acknowledgements", "recall_actions", "audit_log", "outbox", "source_checkpoints", "plugin_state",
         })
         {
             Assert.Equal(1, _fixture.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
         }
 
-        foreach (string index in new[] { "ix_pack_scans_product_lot", "ix_pack_scans_product_serial", "ix_outbox_sink_pending" })
+        foreach (string index in new[] { "ix_pack_scans_product_lot", "ix_pack_scans_product_serial", "ix_outbox_sink_pending", "ux_stock_blocks_pack", "ix_recall_links_recall" })
         {
             Assert.Equal(1, _fixture.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name = '{index}'"));
         }
@@ -40,6 +40,8 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal(1, reader.GetInt64(0));
         Assert.Equal("initial schema", reader.GetString(1));
         Assert.Equal("2026-11-22T08:30:00.0000000Z", reader.GetString(2));
+        Assert.True(reader.Read());
+        Assert.Equal(2, reader.GetInt64(0));
         Assert.False(reader.Read());
     }
 
@@ -53,7 +55,7 @@ public sealed class MigrationTests : IAsyncDisposable
         var again = await _fixture.OpenAsync();
 
         Assert.Empty(again.AppliedMigrations);
-        Assert.Equal(1, _fixture.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(SqliteRecallHubStore.SchemaVersion, _fixture.Scalar("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -73,20 +75,104 @@ public sealed class MigrationTests : IAsyncDisposable
     [Fact]
     public async Task A_failing_migration_is_rolled_back_and_named_with_the_file()
     {
+        int broken = SqliteMigrations.Latest + 1;
         var steps = new List<SqliteMigration>(SqliteMigrations.All)
         {
-            new(2, "broken step", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);"),
+            new(broken, "broken step", "CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);"),
         };
 
         var error = await Assert.ThrowsAsync<StoreException>(() => SqliteRecallHubStore.OpenWithMigrationsAsync(
             _fixture.DatabasePath, _fixture.Clock, SqliteDurability.Normal, steps, TestContext.Current.CancellationToken));
 
-        Assert.Contains("Migration 2 (broken step)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Migration {broken} (broken step)", error.Message, StringComparison.Ordinal);
         Assert.Contains(_fixture.DatabasePath, error.Message, StringComparison.Ordinal);
         Assert.Contains("no_such_table", error.Message, StringComparison.Ordinal);
         SqliteConnection.ClearAllPools();
-        Assert.Equal(1, _fixture.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(SqliteMigrations.Latest, _fixture.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'half_done'"));
+    }
+
+    [Fact]
+    public async Task A_version_1_database_with_data_is_migrated_to_version_2_and_keeps_everything()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        long recallId;
+        long[] scanIds;
+        using (var v1 = await SqliteRecallHubStore.OpenWithMigrationsAsync(_fixture.DatabasePath, _fixture.Clock, SqliteDurability.Normal, [SqliteMigrations.All[0]], ct))
+        {
+            await using var session = await v1.OpenSessionAsync(ct);
+            recallId = (await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, ct)).RecallId;
+            await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["A53014", "B60021"]), StoreFixture.Start, ct);
+            await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreFixture.Start, ct);
+            scanIds = [.. await session.Scans.AppendAsync(
+                [new PackScan { RawCode = "3400930270387", ProductKey = Notices.Gtin14, Lot = "a5 3014", Serial = "S1", Event = PackEvent.Reception, ScannedAt = StoreFixture.Start }], ct)];
+        }
+
+        SqliteConnection.ClearAllPools();
+        _fixture.Execute(
+            $"""
+            INSERT INTO stock_blocks (recall_id, scan_id, product_key, lot, serial, since, reason)
+            VALUES ({recallId}, {scanIds[0]}, '{Notices.Gtin14}', 'a5 3014', 'S1', '2026-11-22T08:30:00.0000000Z', 'Lot rappelé');
+            INSERT INTO audit_log (at, actor, action, subject) VALUES ('2026-11-22T08:30:00.0000000Z', 'hub', 'block.placed', 'block:1');
+            """);
+
+        var store = await _fixture.OpenAsync();
+
+        Assert.Equal([2], store.AppliedMigrations);
+        await using var migrated = await store.OpenSessionAsync(ct);
+        var recall = (await migrated.Recalls.GetAsync(recallId, ct))!;
+        Assert.Equal(3, recall.Revisions.Count);
+        Assert.Equal(["A53014", "B60021", "A53014"], recall.Products.SelectMany(p => p.Selector.Lots).Select(l => l.Lot));
+        Assert.Equal(2, _fixture.Scalar("SELECT COUNT(*) FROM recall_links"));
+        Assert.Equal("alert_number", _fixture.Text("SELECT link_reason FROM recall_links WHERE source = 'dp-rappels'"));
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM pragma_foreign_key_check"));
+        Assert.Equal(1, _fixture.Scalar("SELECT COUNT(DISTINCT id) FROM pragma_foreign_key_list('recall_revisions') WHERE \"table\" = 'recall_links'"));
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('recall_links_v2', 'ux_stock_blocks_recall_scan')"));
+        Assert.Equal(1, await migrated.Scans.CountAsync(ct));
+
+        // The block of schema 1 is found by its pack, and a second scan of the box does not make a second block.
+        var old = Assert.Single((await migrated.Blocks.ListAsync(BlockFilter.All, Paging.First, ct)).Items);
+        Assert.Equal(("a5 3014", "S1", false, (long?)scanIds[0]), (old.Lot, old.Serial, old.NeedsManualCheck, old.ScanId));
+        Assert.Equal("A53014", _fixture.Text("SELECT lot_key FROM stock_blocks"));
+        var again = Assert.Single(await migrated.Blocks.PlaceAsync([new NewStockBlock(recallId, Notices.Gtin14, "A53014", "S1", "Lot rappelé") { Since = StoreFixture.Start }], ct));
+        Assert.Equal((false, old.Id), (again.Created, again.Block.Id));
+        Assert.Equal("block.placed", Assert.Single(await migrated.Audit.ListAsync("block:1", ct)).Entry.Action);
+
+        // The new link reason is accepted, and foreign keys are enforced again.
+        var linked = await migrated.Recalls.UpsertAsync(Notices.LotRecall(source: "rappelconso", sourceId: "RC-1", alertNumber: null), StoreFixture.Start, ct);
+        Assert.Equal((RecallUpsertOutcome.Linked, recallId), (linked.Outcome, linked.RecallId));
+        Assert.Equal("product_lots", _fixture.Text("SELECT link_reason FROM recall_links WHERE source = 'rappelconso'"));
+        await Assert.ThrowsAsync<StoreException>(() => migrated.Blocks.PlaceAsync([new NewStockBlock(999, "k", null, null, "r") { Since = StoreFixture.Start }], ct));
+    }
+
+    [Fact]
+    public async Task A_table_rebuild_that_would_leave_a_broken_reference_is_rolled_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (await SqliteRecallHubStore.OpenWithMigrationsAsync(_fixture.DatabasePath, _fixture.Clock, SqliteDurability.Normal, [SqliteMigrations.All[0]], ct))
+        {
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        // Written behind the store's back with foreign keys off: a revision of a notice that has no link.
+        _fixture.Execute(
+            """
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO recalls (id, kind, title, published_at, created_at, updated_at) VALUES (1, 'lot_recall', 't', 'x', 'x', 'x');
+            INSERT INTO recall_revisions (id, recall_id, source, source_id, version, content_sha256, notice_json, received_at, is_current)
+            VALUES (7, 1, 'ghost', 'g1', 1, 'h', '{}', 'x', 1);
+            """);
+
+        var error = await Assert.ThrowsAsync<StoreException>(_fixture.OpenAsync);
+
+        Assert.Contains("Migration 2 (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 broken reference(s) (recall_revisions row 7 → recall_links)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the schema stays at version 1", error.Message, StringComparison.Ordinal);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(1, _fixture.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.DoesNotContain("product_lots", _fixture.Text("SELECT sql FROM sqlite_schema WHERE name = 'recall_links'"), StringComparison.Ordinal);
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('plugin_state', 'recall_links_v2')"));
     }
 
     [Fact]

@@ -150,11 +150,11 @@ public sealed class RecallStoreTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Notices_without_an_alert_number_are_not_linked()
+    public async Task Notices_without_an_alert_number_about_other_lots_are_not_linked()
     {
         await using var session = await _fixture.SessionAsync();
-        var a = await session.Recalls.UpsertAsync(Notices.LotRecall(alertNumber: null), StoreFixture.Start, _ct);
-        var b = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", alertNumber: null), StoreFixture.Start, _ct);
+        var a = await session.Recalls.UpsertAsync(Notices.LotRecall(alertNumber: null, lots: ["A53014"]), StoreFixture.Start, _ct);
+        var b = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", alertNumber: null, lots: ["B60021"]), StoreFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Created, b.Outcome);
         Assert.NotEqual(a.RecallId, b.RecallId);
@@ -199,7 +199,13 @@ public sealed class RecallStoreTests : IAsyncDisposable
         }
 
         await session.Recalls.UpsertAsync(
-            Notices.LotRecall(source: "rappelconso", sourceId: "rc1", alertNumber: null) with { Kind = NoticeKind.ConsumerRecall }, StoreFixture.Start, _ct);
+            Notices.LotRecall(source: "rappelconso", sourceId: "rc1", alertNumber: null) with
+            {
+                Kind = NoticeKind.ConsumerRecall,
+                Products = [Notices.Product(Notices.OtherCip13, "RC1")],
+            },
+            StoreFixture.Start,
+            _ct);
 
         var page = await session.Recalls.ListAsync(new RecallFilter { Source = "ansm" }, new Paging(1, 2), _ct);
         Assert.Equal(5, page.Total);
@@ -261,5 +267,75 @@ public sealed class RecallStoreTests : IAsyncDisposable
         await using var session = await _fixture.SessionAsync();
 
         Assert.Null(await session.Recalls.GetAsync(42, _ct));
+    }
+
+    [Fact]
+    public async Task Active_recalls_carry_their_title_alert_number_and_the_actions_of_every_linked_notice()
+    {
+        await using var session = await _fixture.SessionAsync();
+        var ansm = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(
+            Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2026-0042") with { Title = "Rappel DP", Actions = ["Retourner au laboratoire", "Informer les patients"] },
+            StoreFixture.Start,
+            _ct);
+        await session.Recalls.UpsertAsync(
+            Notices.LotRecall(sourceId: "sans-action", alertNumber: "R2619855") with { Title = "Avis sans action", Actions = [] }, StoreFixture.Start, _ct);
+
+        var active = await session.Recalls.ListActiveAsync(_ct);
+
+        Assert.Equal(2, active.Count);
+        Assert.Equal(ansm.RecallId, active[0].RecallId);
+        Assert.Equal("Doliprane 1000 mg, comprimé – Sanofi (MED26/A019/B018)", active[0].Title); // the recall's own headline
+        Assert.Equal("MED26/A019/B018", active[0].AlertNumber);
+        Assert.Equal(["Mettre en quarantaine", "Retourner au laboratoire", "Informer les patients"], active[0].Actions);
+        Assert.Equal(("Avis sans action", "R2619855"), (active[1].Title, active[1].AlertNumber));
+        Assert.Empty(active[1].Actions);
+    }
+
+    [Fact]
+    public async Task Only_the_current_revision_gives_the_actions()
+    {
+        await using var session = await _fixture.SessionAsync();
+        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+
+        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2) with { Actions = ["Détruire les boîtes"], Title = "Doliprane – mise à jour" }, StoreFixture.Start, _ct);
+
+        var active = Assert.Single(await session.Recalls.ListActiveAsync(_ct));
+        Assert.Equal(["Détruire les boîtes"], active.Actions);
+        Assert.Equal("Doliprane – mise à jour", active.Title);
+    }
+
+    [Fact]
+    public async Task The_active_stamp_changes_with_every_notice_stored_and_not_with_an_unchanged_one()
+    {
+        await using var session = await _fixture.SessionAsync();
+        var stamps = new List<string> { await session.Recalls.GetActiveStampAsync(_ct) };
+        async Task<string> After(RecallUpsertOutcome expected, Func<Task<RecallUpsertResult>> upsert)
+        {
+            Assert.Equal(expected, (await upsert()).Outcome);
+            string stamp = await session.Recalls.GetActiveStampAsync(_ct);
+            stamps.Add(stamp);
+            return stamp;
+        }
+
+        string created = await After(RecallUpsertOutcome.Created, () => session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct));
+        string unchanged = await After(RecallUpsertOutcome.Unchanged, () => session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start.AddHours(1), _ct));
+        string revised = await After(RecallUpsertOutcome.NewRevision, () => session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["A53014", "B1"]), StoreFixture.Start, _ct));
+        string outdated = await After(RecallUpsertOutcome.Outdated, () => session.Recalls.UpsertAsync(Notices.LotRecall(version: 1, lots: ["OLD"]), StoreFixture.Start, _ct));
+        string byAlert = await After(RecallUpsertOutcome.Linked, () => session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreFixture.Start, _ct));
+        string byProduct = await After(RecallUpsertOutcome.Linked, () => session.Recalls.UpsertAsync(Notices.LotRecall(source: "rappelconso", sourceId: "RC-1", alertNumber: null), StoreFixture.Start, _ct));
+        string another = await After(RecallUpsertOutcome.Created, () => session.Recalls.UpsertAsync(
+            Notices.LotRecall(sourceId: "autre", alertNumber: "MED26/A020/B019") with { Products = [Notices.Product(Notices.OtherCip13, "Z1")] }, StoreFixture.Start, _ct));
+
+        Assert.Equal(created, unchanged);
+        Assert.Equal(revised, outdated);
+        Assert.Equal(6, new[] { stamps[0], created, revised, byAlert, byProduct, another }.Distinct().Count());
+
+        var closedId = (await session.Recalls.ListActiveAsync(_ct))[^1].RecallId;
+        _fixture.Execute($"UPDATE recalls SET status = 'closed' WHERE id = {closedId}");
+        string closed = await session.Recalls.GetActiveStampAsync(_ct);
+        Assert.DoesNotContain(closed, stamps);
+        _fixture.Execute($"UPDATE recalls SET status = 'active' WHERE id = {closedId}");
+        Assert.Equal(another, await session.Recalls.GetActiveStampAsync(_ct)); // the same set again
     }
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using RecallHub.Abstractions.Notices;
@@ -69,6 +70,14 @@ public sealed class StoreFixture : IAsyncDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>What SQLite plans for a query, one line per step (<c>EXPLAIN QUERY PLAN</c>); Dapper expands list parameters.</summary>
+    public string QueryPlan(string sql, object? parameters = null)
+    {
+        using var connection = RawConnection();
+        var steps = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql, parameters);
+        return string.Join("\n", steps.Select(s => s.Detail));
     }
 
     public void Close()

@@ -28,6 +28,13 @@ public interface IRecallStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<ActiveRecall>> ListActiveAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A value that changes whenever the set of active recalls or their content changes (a notice stored, a recall
+    /// closed): cheap to read, so that a cache of <see cref="ListActiveAsync"/> reloads only when needed.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<string> GetActiveStampAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Recalls matching <paramref name="filter"/>, newest publication first.</summary>
     /// <param name="filter">Which recalls.</param>
     /// <param name="paging">Which page.</param>

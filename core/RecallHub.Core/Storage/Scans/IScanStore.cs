@@ -32,6 +32,18 @@ public interface IScanStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<PackState?> GetPackStateAsync(string productKey, string serial, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The packs of a product the pharmacy holds or held, optionally only those of some lots: one per serialised box
+    /// (its state from <c>pack_states</c>) and one per lot for boxes scanned without a serial.
+    /// </summary>
+    /// <param name="productKey">The product's key (<see cref="ProductKeys"/>).</param>
+    /// <param name="lots">
+    /// The lots as written in a recall (compared case- and white-space-insensitively), or <see langword="null"/> for
+    /// every lot. Packs whose lot is unknown are always included: a recall cannot rule them out.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<PackHolding>> FindHoldingsAsync(string productKey, IReadOnlyCollection<string>? lots, CancellationToken cancellationToken = default);
+
     /// <summary>How many scans are stored.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<long> CountAsync(CancellationToken cancellationToken = default);

@@ -100,6 +100,10 @@ internal sealed class ActiveRow
 
     public long RecallLevels { get; set; }
 
+    public string Title { get; set; } = "";
+
+    public string? AlertNumber { get; set; }
+
     public string? CodeScheme { get; set; }
 
     public string? Code { get; set; }

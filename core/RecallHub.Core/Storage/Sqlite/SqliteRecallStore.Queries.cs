@@ -51,9 +51,25 @@ internal sealed partial class SqliteRecallStore
     public async Task<IReadOnlyList<ActiveRecall>> ListActiveAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var rows = await session.Connection.QueryAsync<ActiveRow>(
+        var connection = session.Connection;
+
+        // Two queries for every active recall together: the actions straight from the stored notice JSON, then the
+        // recalls with their products.
+        var actionRows = await connection.QueryAsync<(long RecallId, string Action)>(
             """
-            SELECT r.id AS RecallId, r.kind AS Kind, r.recall_levels AS RecallLevels,
+            SELECT v.recall_id AS RecallId, a.value AS Action
+            FROM recalls r
+            JOIN recall_revisions v ON v.recall_id = r.id AND v.is_current = 1
+            JOIN json_each(v.notice_json, '$.actions') a
+            WHERE r.status = 'active'
+            ORDER BY v.recall_id, v.id, a.key;
+            """,
+            transaction: session.Transaction).ConfigureAwait(false);
+        var actions = actionRows.GroupBy(a => a.RecallId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.Action).Distinct(StringComparer.Ordinal).ToList());
+
+        var rows = await connection.QueryAsync<ActiveRow>(
+            """
+            SELECT r.id AS RecallId, r.kind AS Kind, r.recall_levels AS RecallLevels, r.title AS Title, r.alert_number AS AlertNumber,
                    p.code_scheme AS CodeScheme, p.code AS Code, p.label AS Label, p.selector_json AS SelectorJson
             FROM recalls r
             LEFT JOIN recall_revisions v ON v.recall_id = r.id AND v.is_current = 1
@@ -71,7 +87,12 @@ internal sealed partial class SqliteRecallStore
             {
                 products = [];
                 var kind = SqliteValues.ReadName<NoticeKind>(row.Kind, $"recalls row {row.RecallId}");
-                recalls.Add(new ActiveRecall(row.RecallId, kind, (RecallLevels)row.RecallLevels, products));
+                recalls.Add(new ActiveRecall(row.RecallId, kind, (RecallLevels)row.RecallLevels, products)
+                {
+                    Title = row.Title,
+                    AlertNumber = row.AlertNumber,
+                    Actions = actions.GetValueOrDefault(row.RecallId) ?? [],
+                });
             }
 
             if (row.Code is not null)
@@ -81,6 +102,22 @@ internal sealed partial class SqliteRecallStore
         }
 
         return recalls;
+    }
+
+    public Task<string> GetActiveStampAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Every change to what ListActiveAsync returns stores a revision (notices, links) or changes the set of active
+        // recalls (closing, reopening): the newest revision id, then the count, ids and latest update of the active
+        // recalls. Rows are never deleted, so the newest revision id never goes back. Reads one index entry per active
+        // recall (ix_recalls_status_published) and the last rowid of recall_revisions.
+        return session.Connection.ExecuteScalarAsync<string>(
+            """
+            SELECT 'r' || (SELECT COALESCE(MAX(id), 0) FROM recall_revisions) || '-n' || COUNT(*) || '-s' || COALESCE(SUM(id), 0) || '-u' || COALESCE(MAX(updated_at), '')
+            FROM recalls WHERE status = 'active';
+            """,
+            transaction: session.Transaction)!;
     }
 
     public async Task<RecallPage> ListAsync(RecallFilter filter, Paging paging, CancellationToken cancellationToken = default)

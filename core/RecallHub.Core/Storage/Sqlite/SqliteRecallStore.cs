@@ -71,14 +71,12 @@ internal sealed partial class SqliteRecallStore(SqliteStoreSession session) : IR
         if (incoming.AlertNumber is { } alert &&
             await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM recalls WHERE alert_number = @alert;", new { alert }, transaction).ConfigureAwait(false) is { } linked)
         {
-            var existing = await ProductsOfRevisionsAsync(
-                "WHERE revision_id IN (SELECT id FROM recall_revisions WHERE recall_id = @linked AND is_current = 1)", new { linked }, transaction).ConfigureAwait(false);
-            var changes = RecallChanges.Compare(existing, notice.Products, null, null);
-            await InsertLinkAsync(linked, incoming, "alert_number", alert, transaction).ConfigureAwait(false);
-            long revisionId = await InsertRevisionAsync(linked, incoming, changes, transaction).ConfigureAwait(false);
-            await connection.ExecuteAsync(
-                "UPDATE recalls SET updated_at = @At WHERE id = @linked;", new { At = SqliteValues.Instant(incoming.ReceivedAt), linked }, transaction).ConfigureAwait(false);
-            return new RecallUpsertResult(RecallUpsertOutcome.Linked, linked, revisionId, changes);
+            return await LinkAsync(linked, incoming, "alert_number", alert, transaction).ConfigureAwait(false);
+        }
+
+        if (await FindProductLinkAsync(incoming, transaction).ConfigureAwait(false) is { } byProduct)
+        {
+            return await LinkAsync(byProduct.RecallId, incoming, "product_lots", byProduct.Value, transaction).ConfigureAwait(false);
         }
 
         long created = await connection.ExecuteScalarAsync<long>(
@@ -100,6 +98,28 @@ internal sealed partial class SqliteRecallStore(SqliteStoreSession session) : IR
         await InsertLinkAsync(created, incoming, "origin", null, transaction).ConfigureAwait(false);
         long firstRevision = await InsertRevisionAsync(created, incoming, null, transaction).ConfigureAwait(false);
         return new RecallUpsertResult(RecallUpsertOutcome.Created, created, firstRevision, null);
+    }
+
+    // Another source's notice joins an existing recall: the recall keeps its headline, and adopts the notice's alert
+    // number when it has none and no other recall carries it, so that later notices with that number join it too.
+    private async Task<RecallUpsertResult> LinkAsync(long recallId, IncomingNotice incoming, string reason, string value, SqliteTransaction transaction)
+    {
+        var connection = session.Connection;
+        var existing = await ProductsOfRevisionsAsync(
+            "WHERE revision_id IN (SELECT id FROM recall_revisions WHERE recall_id = @recallId AND is_current = 1)", new { recallId }, transaction).ConfigureAwait(false);
+        var changes = RecallChanges.Compare(existing, incoming.Notice.Products, null, null);
+        await InsertLinkAsync(recallId, incoming, reason, value, transaction).ConfigureAwait(false);
+        long revisionId = await InsertRevisionAsync(recallId, incoming, changes, transaction).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            """
+            UPDATE recalls
+            SET updated_at = @At,
+                alert_number = COALESCE(alert_number, CASE WHEN EXISTS (SELECT 1 FROM recalls WHERE alert_number = @AlertNumber) THEN NULL ELSE @AlertNumber END)
+            WHERE id = @recallId;
+            """,
+            new { At = SqliteValues.Instant(incoming.ReceivedAt), incoming.AlertNumber, recallId },
+            transaction).ConfigureAwait(false);
+        return new RecallUpsertResult(RecallUpsertOutcome.Linked, recallId, revisionId, changes);
     }
 
     private Task InsertLinkAsync(long recallId, IncomingNotice incoming, string reason, string? value, SqliteTransaction transaction) =>

@@ -176,6 +176,54 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             : new PackState(productKey, serial, SqliteValues.ReadName<PackStatus>(row.State, $"pack_states row ({productKey}, {serial})"), row.LastScanId, SqliteValues.ReadInstant(row.ChangedAt));
     }
 
+    public async Task<IReadOnlyList<PackHolding>> FindHoldingsAsync(string productKey, IReadOnlyCollection<string>? lots, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(productKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        var lotKeys = lots?.Select(l => ProductKeys.Lot(l ?? throw new ArgumentException("A lot of the list is null.", nameof(lots)))).Distinct(StringComparer.Ordinal).ToList();
+        var parameters = new { productKey, lotKeys };
+        var connection = session.Connection;
+
+        var lotRows = await connection.QueryAsync<LotHoldingRow>(SqliteHoldingQueries.Lots(lotKeys is not null), parameters, session.Transaction).ConfigureAwait(false);
+        var boxRows = await connection.QueryAsync<BoxHoldingRow>(SqliteHoldingQueries.Boxes(lotKeys is not null), parameters, session.Transaction).ConfigureAwait(false);
+
+        var holdings = new List<PackHolding>();
+        foreach (var row in lotRows)
+        {
+            holdings.Add(new PackHolding(
+                productKey,
+                row.Gtin,
+                row.Lot,
+                null,
+                SqliteValues.ReadDate(row.Expiry),
+                SqliteValues.ReadDate(row.ProductionDate),
+                row.CameIn > row.WentOut,
+                row.Dispensations > 0,
+                row.LastScanId,
+                SqliteValues.ReadInstant(row.LastScannedAt),
+                row.Workstation));
+        }
+
+        foreach (var row in boxRows)
+        {
+            var status = SqliteValues.ReadName<PackStatus>(row.State, $"pack_states row ({productKey}, {row.Serial})");
+            holdings.Add(new PackHolding(
+                productKey,
+                row.Gtin,
+                row.Lot,
+                row.Serial,
+                SqliteValues.ReadDate(row.Expiry),
+                SqliteValues.ReadDate(row.ProductionDate),
+                status == PackStatus.InStock,
+                status is PackStatus.Dispensed or PackStatus.Implanted,
+                row.LastScanId,
+                SqliteValues.ReadInstant(row.LastScannedAt),
+                row.Workstation));
+        }
+
+        return holdings;
+    }
+
     public Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -194,6 +242,52 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
 
     // Scanners send control characters (GS); show them in messages.
     private static string Printable(string raw) => raw.Replace("\u001d", "<GS>", StringComparison.Ordinal);
+
+    /// <summary>The packs of one lot scanned without serial, summed up.</summary>
+    private sealed class LotHoldingRow
+    {
+        public long LastScanId { get; set; }
+
+        public string? Gtin { get; set; }
+
+        public string? Lot { get; set; }
+
+        public string? Expiry { get; set; }
+
+        public string? ProductionDate { get; set; }
+
+        public string LastScannedAt { get; set; } = "";
+
+        public string? Workstation { get; set; }
+
+        public long CameIn { get; set; }
+
+        public long WentOut { get; set; }
+
+        public long Dispensations { get; set; }
+    }
+
+    /// <summary>One serialised box with its state.</summary>
+    private sealed class BoxHoldingRow
+    {
+        public string Serial { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public long LastScanId { get; set; }
+
+        public string LastScannedAt { get; set; } = "";
+
+        public string? Workstation { get; set; }
+
+        public string? Gtin { get; set; }
+
+        public string? Lot { get; set; }
+
+        public string? Expiry { get; set; }
+
+        public string? ProductionDate { get; set; }
+    }
 
     /// <summary>A <c>pack_states</c> row.</summary>
     private sealed class StateRow

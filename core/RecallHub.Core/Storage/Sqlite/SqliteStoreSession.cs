@@ -12,6 +12,10 @@ internal sealed class SqliteStoreSession : IStoreSession
     private SqliteScanStore? _scans;
     private SqliteCheckpointStore? _checkpoints;
     private SqliteOutboxStore? _outbox;
+    private SqliteBlockStore? _blocks;
+    private SqliteAuditLog? _audit;
+    private SqlitePluginStateRepository? _pluginState;
+    private SqliteRecallFollowUpStore? _followUp;
 
     public SqliteStoreSession(SqliteConnection connection, string path, TimeProvider time)
     {
@@ -39,6 +43,14 @@ internal sealed class SqliteStoreSession : IStoreSession
     public ICheckpointStore Checkpoints => _checkpoints ??= new SqliteCheckpointStore(this);
 
     public IOutboxStore Outbox => _outbox ??= new SqliteOutboxStore(this);
+
+    public IBlockStore Blocks => _blocks ??= new SqliteBlockStore(this);
+
+    public IAuditLog Audit => _audit ??= new SqliteAuditLog(this);
+
+    public IRecallFollowUpStore FollowUp => _followUp ??= new SqliteRecallFollowUpStore(this);
+
+    public IPluginStateRepository PluginState => _pluginState ??= new SqlitePluginStateRepository(this);
 
     public Task<IStoreTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

@@ -4,4 +4,12 @@ namespace RecallHub.Core.Storage.Sqlite.Migrations;
 /// <param name="Version">The schema version this step leads to: 1, 2, 3… without gaps.</param>
 /// <param name="Name">What the step does, recorded in <c>schema_migrations</c>.</param>
 /// <param name="Sql">The statements; they must not manage transactions themselves.</param>
-internal sealed record SqliteMigration(int Version, string Name, string Sql);
+internal sealed record SqliteMigration(int Version, string Name, string Sql)
+{
+    /// <summary>
+    /// Whether the step runs with foreign keys off: needed to rebuild a table that others reference (SQLite's
+    /// documented way to change a constraint). The migrator then runs <c>PRAGMA foreign_key_check</c> before
+    /// committing and rolls the step back if any reference is broken.
+    /// </summary>
+    public bool ForeignKeysOff { get; init; }
+}

@@ -7,6 +7,7 @@ internal static class SqliteMigrations
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "initial schema", Migration0001InitialSchema.Sql),
+        new(2, "block identity, plugin state, links by product and lots", Migration0002BlocksPluginStateProductLinks.Sql) { ForeignKeysOff = true },
     ];
 
     /// <summary>The schema version this code leads to.</summary>

@@ -38,35 +38,25 @@ internal static class SqliteMigrator
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // BEGIN IMMEDIATE: two processes starting together apply each step once; the second one sees it done.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            int current = await CurrentVersionAsync(connection, transaction).ConfigureAwait(false);
-            if (current > latest)
+            // Only outside a transaction does this pragma take effect; the connection goes back to the pool with it on.
+            if (migration.ForeignKeysOff)
             {
-                throw TooNew(database, current, latest);
-            }
-
-            if (migration.Version <= current)
-            {
-                continue;
+                await connection.ExecuteAsync("PRAGMA foreign_keys = OFF;").ConfigureAwait(false);
             }
 
             try
             {
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction).ConfigureAwait(false);
-                await connection.ExecuteAsync(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
-                    new { migration.Version, migration.Name, AppliedAt = SqliteValues.Instant(time.GetUtcNow()) },
-                    transaction).ConfigureAwait(false);
-                transaction.Commit();
-                applied.Add(migration.Version);
+                if (await ApplyAsync(database, connection, migration, latest, time).ConfigureAwait(false))
+                {
+                    applied.Add(migration.Version);
+                }
             }
-            catch (SqliteException e)
+            finally
             {
-                transaction.Rollback();
-                throw new StoreException(
-                    $"Migration {migration.Version} ({migration.Name}) failed on the database '{database.Path}' and was rolled back; " +
-                    $"the schema stays at version {current}: {e.Message}", e);
+                if (migration.ForeignKeysOff)
+                {
+                    await connection.ExecuteAsync("PRAGMA foreign_keys = ON;").ConfigureAwait(false);
+                }
             }
         }
 
@@ -79,6 +69,52 @@ internal static class SqliteMigrator
         return applied;
     }
 
+    // Applies one step unless it is already there; false when it was.
+    private static async Task<bool> ApplyAsync(SqliteDatabase database, SqliteConnection connection, SqliteMigration migration, int latest, TimeProvider time)
+    {
+        // BEGIN IMMEDIATE: two processes starting together apply each step once; the second one sees it done.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        int current = await CurrentVersionAsync(connection, transaction).ConfigureAwait(false);
+        if (current > latest)
+        {
+            throw TooNew(database, current, latest);
+        }
+
+        if (migration.Version <= current)
+        {
+            return false;
+        }
+
+        string failure = $"Migration {migration.Version} ({migration.Name}) failed on the database '{database.Path}' and was rolled back; the schema stays at version {current}";
+        try
+        {
+            await connection.ExecuteAsync(migration.Sql, transaction: transaction).ConfigureAwait(false);
+            if (migration.ForeignKeysOff)
+            {
+                var broken = (await connection.QueryAsync<BrokenReference>(
+                    "SELECT \"table\" AS \"Table\", rowid AS RowId, parent AS Parent FROM pragma_foreign_key_check;", transaction: transaction).ConfigureAwait(false)).ToList();
+                if (broken.Count > 0)
+                {
+                    transaction.Rollback();
+                    string which = string.Join(", ", broken.Take(5).Select(b => $"{b.Table} row {b.RowId} → {b.Parent}"));
+                    throw new StoreException($"{failure}: it would leave {broken.Count} broken reference(s) ({which}{(broken.Count > 5 ? ", …" : "")}).");
+                }
+            }
+
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
+                new { migration.Version, migration.Name, AppliedAt = SqliteValues.Instant(time.GetUtcNow()) },
+                transaction).ConfigureAwait(false);
+            transaction.Commit();
+            return true;
+        }
+        catch (SqliteException e)
+        {
+            transaction.Rollback();
+            throw new StoreException($"{failure}: {e.Message}", e);
+        }
+    }
+
     private static StoreException TooNew(SqliteDatabase database, int current, int latest) => new(
         $"The database '{database.Path}' is at schema version {current}, newer than this version of RecallHub knows " +
         $"(up to {latest}). Run a newer RecallHub on it, or restore a backup made for this version; nothing was changed.");
@@ -86,4 +122,14 @@ internal static class SqliteMigrator
     /// <summary>The highest version recorded in <c>schema_migrations</c>, 0 for a new database.</summary>
     public static Task<int> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
         connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", transaction: transaction);
+
+    /// <summary>A row of <c>PRAGMA foreign_key_check</c>.</summary>
+    private sealed class BrokenReference
+    {
+        public string Table { get; set; } = "";
+
+        public long? RowId { get; set; }
+
+        public string Parent { get; set; } = "";
+    }
 }
