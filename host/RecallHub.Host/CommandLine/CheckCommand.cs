@@ -32,9 +32,12 @@ internal static class CheckCommand
 
             var reading = BarcodeReader.Read(text, new BarcodeReaderOptions { TimeProvider = time });
             PackChecker? checker = null;
-            int loaded = await StoreAccess.RunAsync(result.GetValue(database)!, time, error, "check", async session =>
+            // The same checker as the running hub's, lifted blocks included; a check writes nothing, so no sink is needed.
+            int loaded = await EngineAccess.RunAsync(result.GetValue(database)!, pluginsPath: "", time, error, "check", async services =>
             {
-                checker = await PackCheckerLoader.LoadAsync(session.Recalls, cancellationToken).ConfigureAwait(false);
+                var recalls = services.GetRequiredService<ActiveRecallsCache>();
+                await recalls.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                checker = recalls.Checker;
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
             if (checker is null)
@@ -63,7 +66,8 @@ internal static class CheckCommand
             await output.WriteLineAsync(check.Action).ConfigureAwait(false);
             foreach (var recall in check.Recalls)
             {
-                await output.WriteLineAsync($"  recall {recall.RecallId}: {recall.Title}{(recall.AlertNumber is null ? "" : $" [{recall.AlertNumber}]")} — {recall.Outcome}").ConfigureAwait(false);
+                string lift = recall.Lift is { } l ? $" (block lifted by {l.By}: {l.Reason})" : "";
+                await output.WriteLineAsync($"  recall {recall.RecallId}: {recall.Title}{(recall.AlertNumber is null ? "" : $" [{recall.AlertNumber}]")} — {recall.Outcome}{lift}").ConfigureAwait(false);
             }
 
             foreach (var problem in reading.Errors)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using RecallHub.Abstractions.Notices;
+using Mediator;
+using RecallHub.Core.Ingestion;
 using RecallHub.Core.Storage;
 
 namespace RecallHub.Host.CommandLine;
@@ -15,7 +17,8 @@ internal static class IngestCommand
     {
         var file = new Argument<FileInfo>("NOTICE.json") { Description = "One notice object, or an array of notices." };
         var database = DatabaseOption.Create();
-        var command = new Command("ingest", "Store recall notices given in the hub's JSON form.") { file, database };
+        var plugins = EngineAccess.CreatePluginsOption();
+        var command = new Command("ingest", "Store recall notices given in the hub's JSON form, block the packs they concern and tell the sinks.") { file, database, plugins };
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -39,20 +42,12 @@ internal static class IngestCommand
                 return 1;
             }
 
-            return await StoreAccess.RunAsync(result.GetValue(database)!, time, error, "ingest", async session =>
+            return await EngineAccess.RunAsync(result.GetValue(database)!, result.GetValue(plugins)!, time, error, "ingest", async services =>
             {
-                await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var outcomes = new List<string>();
-                foreach (var notice in notices)
+                var report = await services.GetRequiredService<IMediator>().Send(new IngestNotices(notices, "cli"), cancellationToken).ConfigureAwait(false);
+                foreach (var ingestion in report.Notices)
                 {
-                    var upsert = await session.Recalls.UpsertAsync(notice, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                    outcomes.Add(Describe(notice, upsert));
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var line in outcomes)
-                {
-                    await output.WriteLineAsync(line).ConfigureAwait(false);
+                    await output.WriteLineAsync(Describe(ingestion)).ConfigureAwait(false);
                 }
 
                 return 0;
@@ -88,14 +83,24 @@ internal static class IngestCommand
         return notices;
     }
 
-    private static string Describe(RecallNotice notice, RecallUpsertResult upsert)
+    private static string Describe(NoticeIngestion ingestion)
     {
+        var (notice, upsert) = (ingestion.Notice, ingestion.Upsert);
         string what = $"{notice.Source}/{notice.SourceId} v{notice.Version}";
+        string stock = ingestion.BlocksPlaced + ingestion.DispensedPacks == 0 ? "" :
+            $" {ingestion.BlocksPlaced} pack(s) in stock blocked, {ingestion.DispensedPacks} dispensed pack(s) to trace.";
+        string unmatchable = ingestion.UnmatchableProducts.Count == 0 ? "" :
+            $" {ingestion.UnmatchableProducts.Count} product(s) cannot be matched automatically (no GTIN): check the stock by hand for {string.Join(", ", ingestion.UnmatchableProducts.Select(p => p.Code))}.";
+        return Outcome(notice, upsert, what) + stock + unmatchable;
+    }
+
+    private static string Outcome(RecallNotice notice, RecallUpsertResult upsert, string what)
+    {
         return upsert.Outcome switch
         {
             RecallUpsertOutcome.Created => $"{what}: new recall {upsert.RecallId}.",
             RecallUpsertOutcome.NewRevision => $"{what}: new revision of recall {upsert.RecallId}{Changes(upsert)}.",
-            RecallUpsertOutcome.Linked => $"{what}: linked to recall {upsert.RecallId} (same alert number {notice.AlertNumber}).",
+            RecallUpsertOutcome.Linked => $"{what}: linked to recall {upsert.RecallId}{(notice.AlertNumber is null ? " (same product and lots)" : $" (same alert number {notice.AlertNumber})")}.",
             RecallUpsertOutcome.Unchanged => $"{what}: already stored in recall {upsert.RecallId}, nothing new.",
             RecallUpsertOutcome.Outdated => $"{what}: older than the version stored in recall {upsert.RecallId}, ignored.",
             _ => $"{what}: {upsert.Outcome} (recall {upsert.RecallId}).",

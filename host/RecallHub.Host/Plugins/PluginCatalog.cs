@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using McMaster.NETCore.Plugins;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Core.Events;
 
 namespace RecallHub.Host.Plugins;
 
@@ -23,6 +24,11 @@ internal sealed class PluginCatalog : IDisposable
 
     /// <summary>The plugins that loaded.</summary>
     public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+
+    /// <summary>
+    /// The enabled sinks, loaded or failed: events are written for each so that a sink fixed later receives them all.
+    /// </summary>
+    public HubSinks Sinks => new(_statuses.Where(s => s.State != PluginState.Disabled && s.Kind == PluginKind.Sink).Select(s => s.Id));
 
     /// <summary>Loads every enabled plugin of <paramref name="file"/>.</summary>
     public static PluginCatalog Load(PluginsFile file)

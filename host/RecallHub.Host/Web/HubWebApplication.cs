@@ -1,4 +1,6 @@
+using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
+using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Web.Api;
 using RecallHub.Host.Web.Security;
@@ -45,8 +47,7 @@ internal static class HubWebApplication
         builder.Services.AddApiKeySecurity(builder.Configuration);
         if (store is not null)
         {
-            builder.Services.AddSingleton(store);
-            builder.Services.AddSingleton<ActiveRecalls>();
+            builder.Services.AddHubEngine(store, plugins?.Sinks ?? HubSinks.None);
             builder.Services.AddHostedService<ActiveRecallsRefresher>();
         }
 

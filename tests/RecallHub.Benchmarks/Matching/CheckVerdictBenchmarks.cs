@@ -3,7 +3,9 @@ using BenchmarkDotNet.Attributes;
 using RecallHub.Abstractions.Identifiers;
 using RecallHub.Abstractions.Identifiers.Gs1;
 using RecallHub.Abstractions.Notices;
+using RecallHub.Core.Checking;
 using RecallHub.Core.Matching;
+using RecallHub.Core.Storage;
 
 namespace RecallHub.Benchmarks.Matching;
 
@@ -24,6 +26,9 @@ public class CheckVerdictBenchmarks
     private PackIdentity _unknownProduct;
     private PackIdentity _plainEan13;
     private string _dataMatrix = "";
+    private PackChecker _checker = new(ActiveRecallIndex.Empty, new Dictionary<long, RecallConcern>());
+    private BarcodeReading _concernedReading = null!;
+    private BarcodeReading _allowedReading = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -54,6 +59,22 @@ public class CheckVerdictBenchmarks
         _plainEan13 = new PackIdentity(gtin);
         _dataMatrix = $"]d2{"01" + gtin}17280229" + $"10{recalledLot}\u001d217GH29KXW41Q";
 
+        // The whole verdict as the counter gets it: French message, action, recalls, and 1 000 lifted blocks to look through.
+        var recalls = Enumerable.Range(0, Products / 5).ToDictionary(
+            id => (long)id,
+            id => new RecallConcern(id, $"Rappel de lots n° {id}", $"MED26/A{id:D3}/B001", MatchOutcome.Concerned, ["Mettre en quarantaine", "Retourner au laboratoire"]));
+        var lifted = Enumerable.Range(0, 1_000).Select(i => new StockBlock(
+            i, i / 5, "0" + Cip13(i), "0" + Cip13(i), products[i].Product.Selector.Lots[0].Lot, $"SERIAL{i}", null, null, null, false,
+            DateTimeOffset.UnixEpoch, "rappel", new BlockLift("Marie Dupont", "retourné au grossiste", DateTimeOffset.UnixEpoch)));
+        _checker = new PackChecker(_index, recalls, new LiftedBlocks(lifted));
+        _concernedReading = BarcodeReader.Read(_dataMatrix);
+        _allowedReading = BarcodeReader.Read($"]d2{"01" + gtin}17280229" + "10Z99999\u001d217GH29KXW41Q");
+
+        if (_checker.Check(_concernedReading).Verdict != CheckVerdict.Block || _checker.Check(_allowedReading).Verdict != CheckVerdict.Allow)
+        {
+            throw new InvalidOperationException("The benchmark's scans do not give the expected counter verdicts.");
+        }
+
         if (_index.Check(_concerned).Count != 1 || _index.Check(_otherLot).Count != 0 || _index.Check(_unknownProduct).Count != 0
             || _index.Check(_plainEan13) is not [{ Outcome: MatchOutcome.CannotTell }])
         {
@@ -75,6 +96,12 @@ public class CheckVerdictBenchmarks
 
     [Benchmark(Description = "DataMatrix text to verdict (BarcodeReader.Read + From + Check)")]
     public int ScanToVerdict() => PackIdentity.From(BarcodeReader.Read(_dataMatrix)) is { } pack ? _index.Check(pack).Count : -1;
+
+    [Benchmark(Description = "Counter verdict, concerned (PackChecker.Check: message, action, lifts)")]
+    public CheckVerdict CounterVerdictConcerned() => _checker.Check(_concernedReading).Verdict;
+
+    [Benchmark(Description = "Counter verdict, allowed (PackChecker.Check)")]
+    public CheckVerdict CounterVerdictAllowed() => _checker.Check(_allowedReading).Verdict;
 
     private static string Cip13(int n)
     {

@@ -1,17 +1,20 @@
+using RecallHub.Core.Checking;
+
 namespace RecallHub.Host.Web.Api;
 
 /// <summary>
-/// Loads the active recalls before the hub answers, then reloads them periodically so that notices stored by another
-/// process (<c>recallhub ingest</c>, a second host) reach the counter.
+/// Loads the active recalls before the hub answers, then refreshes them periodically so that notices stored and blocks
+/// lifted by another process (<c>recallhub ingest</c>, a second host) reach the counter; the index is rebuilt only when
+/// the store's stamp of the active recalls changed.
 /// </summary>
-internal sealed class ActiveRecallsRefresher(ActiveRecalls recalls, TimeProvider time, ILogger<ActiveRecallsRefresher> log) : BackgroundService
+internal sealed class ActiveRecallsRefresher(ActiveRecallsCache recalls, TimeProvider time, ILogger<ActiveRecallsRefresher> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // The first load happens before the host starts listening: a check never meets an empty index by accident.
-        await recalls.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        await recalls.RefreshAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -22,7 +25,7 @@ internal sealed class ActiveRecallsRefresher(ActiveRecalls recalls, TimeProvider
         {
             try
             {
-                await recalls.ReloadAsync(stoppingToken).ConfigureAwait(false);
+                await recalls.RefreshAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -10,7 +10,7 @@ internal static class CheckEndpoint
 {
     public static IEndpointRouteBuilder MapCheck(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/check", (CheckRequest request, ActiveRecalls recalls, TimeProvider time) =>
+        endpoints.MapPost("/api/v1/check", (CheckRequest request, ActiveRecallsCache recalls, TimeProvider time) =>
         {
             if (string.IsNullOrEmpty(request.Code))
             {

@@ -1,0 +1,15 @@
+using Mediator;
+
+namespace RecallHub.Core.Scanning;
+
+/// <summary>
+/// Stores a batch of scans and checks each against the active recalls at once: a pack a recall concerns is blocked on
+/// the spot, in the same transaction. Codes that cannot be read are refused one by one with what is wrong; the rest of
+/// the batch is still stored.
+/// </summary>
+/// <param name="Scans">The scans, in the order they were made.</param>
+public sealed record RecordScans(IReadOnlyList<ScanSubmission> Scans) : IRequest<ScanBatchResult>
+{
+    /// <summary>The largest batch one request may carry.</summary>
+    public const int MaxBatch = 50_000;
+}

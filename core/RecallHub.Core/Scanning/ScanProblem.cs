@@ -1,0 +1,7 @@
+namespace RecallHub.Core.Scanning;
+
+/// <summary>What is wrong with a scan.</summary>
+/// <param name="Code">A stable code: the reader's (<c>GS1_CHECK_DIGIT</c>…) or the hub's (<c>SCAN_EMPTY</c>, <c>SCAN_NO_PRODUCT</c>, <c>SCAN_IN_FUTURE</c>).</param>
+/// <param name="Position">Where in the code, from 0, when it is about a character.</param>
+/// <param name="Message">What is wrong, in English, for the integrator.</param>
+public sealed record ScanProblem(string Code, int? Position, string Message);
