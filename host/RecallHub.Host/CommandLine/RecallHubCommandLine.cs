@@ -13,7 +13,8 @@ internal static class RecallHubCommandLine
         new("RecallHub: drug and medical-device recalls matched against a pharmacy's stock.")
         {
             ParseCommand.Create(input, timeProvider),
-            ServeCommand.Create(),
+            ServeCommand.CreateRun(),
+            ServeCommand.CreateServe(),
             PluginsCommand.Create(),
             SourceCommand.Create(),
             IngestCommand.Create(timeProvider),

@@ -14,13 +14,26 @@ internal sealed class PluginCatalog : IDisposable
 {
     private readonly List<LoadedPlugin> _loaded = [];
     private readonly List<PluginStatus> _statuses = [];
+    private readonly Lock _statusLock = new();
 
     private PluginCatalog()
     {
     }
 
-    /// <summary>Every listed plugin's status, in the order of <c>plugins.json</c>.</summary>
-    public IReadOnlyList<PluginStatus> Statuses => _statuses;
+    /// <summary>A catalog without plugins: the hub runs, matches and blocks; nothing pulls or is told.</summary>
+    public static PluginCatalog Empty => new();
+
+    /// <summary>Every listed plugin's status, in the order of <c>plugins.json</c>: a snapshot, as the runtime updates them.</summary>
+    public IReadOnlyList<PluginStatus> Statuses
+    {
+        get
+        {
+            lock (_statusLock)
+            {
+                return [.. _statuses];
+            }
+        }
+    }
 
     /// <summary>The plugins that loaded.</summary>
     public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
@@ -28,7 +41,7 @@ internal sealed class PluginCatalog : IDisposable
     /// <summary>
     /// The enabled sinks, loaded or failed: events are written for each so that a sink fixed later receives them all.
     /// </summary>
-    public HubSinks Sinks => new(_statuses.Where(s => s.State != PluginState.Disabled && s.Kind == PluginKind.Sink).Select(s => s.Id));
+    public HubSinks Sinks => new(Statuses.Where(s => s.State != PluginState.Disabled && s.Kind == PluginKind.Sink).Select(s => s.Id));
 
     /// <summary>Loads every enabled plugin of <paramref name="file"/>.</summary>
     public static PluginCatalog Load(PluginsFile file)
@@ -59,12 +72,23 @@ internal sealed class PluginCatalog : IDisposable
     }
 
     /// <summary>Marks a loaded plugin failed (it failed to configure or to run); it stays listed with the reason.</summary>
-    public void MarkFailed(string id, string reason)
+    public void MarkFailed(string id, string reason) => Update(id, s => s with { State = PluginState.Failed, Reason = reason });
+
+    /// <summary>
+    /// Marks a loaded plugin working again after a failed run (a source whose site was down answers again): failures
+    /// of a run are not final, failures to load are.
+    /// </summary>
+    public void MarkRecovered(string id) => Update(id, s => s.State == PluginState.Failed && _loaded.Any(p => p.Entry.Id == id) ? s with { State = PluginState.Loaded, Reason = null } : s);
+
+    private void Update(string id, Func<PluginStatus, PluginStatus> change)
     {
-        int index = _statuses.FindIndex(s => s.Id == id);
-        if (index >= 0)
+        lock (_statusLock)
         {
-            _statuses[index] = _statuses[index] with { State = PluginState.Failed, Reason = reason };
+            int index = _statuses.FindIndex(s => s.Id == id);
+            if (index >= 0)
+            {
+                _statuses[index] = change(_statuses[index]);
+            }
         }
     }
 

@@ -9,10 +9,14 @@ namespace RecallHub.Host.Web;
 /// <param name="UptimeSeconds">How long it has been running.</param>
 /// <param name="Checks">Each hub check by name with its outcome.</param>
 /// <param name="Plugins">Each plugin listed in <c>plugins.json</c>, with its state and, when failed, why.</param>
+/// <param name="Sources">Each source's last pull, when the hub runs the plugins.</param>
+/// <param name="Sinks">Each enabled sink's outbox backlog, when the hub has a store.</param>
 internal sealed record HealthReport(
     string Status,
     string Version,
     DateTimeOffset StartedAt,
     long UptimeSeconds,
     IReadOnlyDictionary<string, string> Checks,
-    IReadOnlyList<PluginHealth> Plugins);
+    IReadOnlyList<PluginHealth> Plugins,
+    IReadOnlyList<SourceHealth> Sources,
+    IReadOnlyList<SinkHealth> Sinks);

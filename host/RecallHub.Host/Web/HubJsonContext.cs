@@ -7,4 +7,5 @@ namespace RecallHub.Host.Web;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(Api.CheckRequest))]
 [JsonSerializable(typeof(Api.CheckResponse))]
+[JsonSerializable(typeof(Api.Sources.SourcePullResponse))]
 internal sealed partial class HubJsonContext : JsonSerializerContext;

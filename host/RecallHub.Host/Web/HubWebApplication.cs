@@ -2,7 +2,9 @@ using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
+using RecallHub.Host.Running;
 using RecallHub.Host.Web.Api;
+using RecallHub.Host.Web.Api.Sources;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web;
@@ -15,13 +17,23 @@ internal static class HubWebApplication
     /// <param name="plugins">The loaded plugins, for the health report.</param>
     /// <param name="configuration">Settings that override appsettings.json and the environment (tests, the CLI).</param>
     /// <param name="store">The hub's store; the <c>/api/v1</c> endpoints are served only with one.</param>
+    /// <param name="runPlugins">
+    /// Start the plugins, pull the sources on their schedules and deliver the outbox to the sinks (<c>recallhub run</c>);
+    /// without it only the HTTP API is served (<c>recallhub serve</c>). Needs a store.
+    /// </param>
     public static WebApplication Build(
         string urls,
         TimeProvider timeProvider,
         PluginCatalog? plugins = null,
         IEnumerable<KeyValuePair<string, string?>>? configuration = null,
-        IRecallHubStore? store = null)
+        IRecallHubStore? store = null,
+        bool runPlugins = false)
     {
+        if (runPlugins && store is null)
+        {
+            throw new ArgumentException("Running the plugins needs the store.", nameof(store));
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         if (configuration is not null)
         {
@@ -31,6 +43,7 @@ internal static class HubWebApplication
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         // Request-by-request framework logs drown the hub's own; keep the framework's warnings and errors.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddSingleton(new HubStartTime(timeProvider.GetUtcNow()));
         if (plugins is not null)
@@ -49,6 +62,10 @@ internal static class HubWebApplication
         {
             builder.Services.AddHubEngine(store, plugins?.Sinks ?? HubSinks.None);
             builder.Services.AddHostedService<ActiveRecallsRefresher>();
+            if (runPlugins)
+            {
+                builder.Services.AddPluginRuntime(plugins ?? PluginCatalog.Empty, timeProvider, HealthEndpoint.Version);
+            }
         }
 
         builder.Services.AddOpenApi();
@@ -61,6 +78,10 @@ internal static class HubWebApplication
         if (store is not null)
         {
             app.MapCheck();
+            if (runPlugins)
+            {
+                app.MapSourcePull();
+            }
         }
         return app;
     }

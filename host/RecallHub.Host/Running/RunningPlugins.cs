@@ -1,0 +1,68 @@
+using RecallHub.Abstractions.Plugins;
+
+namespace RecallHub.Host.Running;
+
+/// <summary>
+/// The plugins the hub started, with the context each was given: what the schedule pulls from and what the outbox
+/// delivers to. A plugin that failed to start is not here.
+/// </summary>
+internal sealed class RunningPlugins
+{
+    private readonly Dictionary<string, (IRecallSource Source, IPluginContext Context)> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IRecallSink Sink, IPluginContext Context)> _sinks = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public IReadOnlyList<string> SourceIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _sources.Keys];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> SinkIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _sinks.Keys];
+            }
+        }
+    }
+
+    public void AddSource(IRecallSource source, IPluginContext context)
+    {
+        lock (_lock)
+        {
+            _sources[context.PluginId] = (source, context);
+        }
+    }
+
+    public void AddSink(IRecallSink sink, IPluginContext context)
+    {
+        lock (_lock)
+        {
+            _sinks[context.PluginId] = (sink, context);
+        }
+    }
+
+    public IRecallSource? FindSource(string id)
+    {
+        lock (_lock)
+        {
+            return _sources.TryGetValue(id, out var found) ? found.Source : null;
+        }
+    }
+
+    public IRecallSink? FindSink(string id)
+    {
+        lock (_lock)
+        {
+            return _sinks.TryGetValue(id, out var found) ? found.Sink : null;
+        }
+    }
+}
