@@ -7,15 +7,17 @@ namespace RecallHub.Sinks.Lgo.Webhook;
 /// <summary>
 /// Checks, on the LGO's side, that a webhook request comes from this hub: the HMAC-SHA256 in
 /// <see cref="WebhookHeaders.Signature"/> over <c>timestamp + "." + body</c> with the shared secret, a timestamp within
-/// <see cref="Tolerance"/> of the receiver's clock, and a signed request not seen before within that window.
+/// <see cref="Tolerance"/> of the receiver's clock.
 /// </summary>
 /// <remarks>
 /// <para>Verify the body's exact bytes, before parsing them. Compare nothing yourself: the comparison here takes the
 /// same time whatever the bytes.</para>
-/// <para>The memory of seen requests lasts one window and is per instance: a receiver running several instances also
-/// applies each <see cref="WebhookHeaders.IdempotencyKey"/> once in its own database, which it must do anyway since
-/// the hub sends an event again, newly signed, when an answer is lost.</para>
-/// <para>Thread-safe: one instance serves every request.</para>
+/// <para>Replays: a request captured and sent again later than the window is refused here. Within the window, a copy
+/// can only repeat the same event (the body is signed), and the receiver applies each
+/// <see cref="WebhookHeaders.IdempotencyKey"/> once — which it must do anyway, because the hub itself sends an event
+/// again when an answer is lost, possibly within the same second and so byte for byte. A memory of signatures here
+/// would refuse those honest retries.</para>
+/// <para>Thread-safe and stateless: one instance serves every request.</para>
 /// </remarks>
 public sealed class WebhookSignatureVerifier
 {
@@ -24,8 +26,6 @@ public sealed class WebhookSignatureVerifier
 
     private readonly byte[] _key;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
-    private readonly Lock _seenLock = new();
 
     /// <summary>Creates a verifier for one shared secret.</summary>
     /// <param name="secret">The secret set as the sink's <c>webhook_secret</c>.</param>
@@ -97,26 +97,6 @@ public sealed class WebhookSignatureVerifier
             matches |= CryptographicOperations.FixedTimeEquals(candidate, expected);
         }
 
-        if (!matches)
-        {
-            return WebhookVerification.SignatureMismatch;
-        }
-
-        return Remember(Convert.ToHexStringLower(expected), seconds, now) ? WebhookVerification.Valid : WebhookVerification.Replayed;
-    }
-
-    // A signed request can be accepted once; entries outside the window are forgotten, since the window refuses them.
-    private bool Remember(string signature, long seconds, long now)
-    {
-        lock (_seenLock)
-        {
-            long horizon = now - (long)Tolerance.TotalSeconds;
-            foreach (var old in _seen.Where(e => e.Value < horizon).Select(e => e.Key).ToList())
-            {
-                _seen.Remove(old);
-            }
-
-            return _seen.TryAdd(signature, seconds);
-        }
+        return matches ? WebhookVerification.Valid : WebhookVerification.SignatureMismatch;
     }
 }

@@ -3,7 +3,7 @@ namespace RecallHub.Sinks.Lgo.Webhook;
 /// <summary>What <see cref="WebhookSignatureVerifier.Verify"/> concluded about a request.</summary>
 public enum WebhookVerification
 {
-    /// <summary>Signed with the shared secret, recently, and not seen before: apply it (once per idempotency key).</summary>
+    /// <summary>Signed with the shared secret, recently: apply it, once per idempotency key.</summary>
     Valid = 0,
 
     /// <summary>The timestamp or signature header is missing or empty.</summary>
@@ -17,7 +17,4 @@ public enum WebhookVerification
 
     /// <summary>No signature matches: another secret, or the body or timestamp was changed.</summary>
     SignatureMismatch = 4,
-
-    /// <summary>This exact signed request was already verified within the time window: a replay.</summary>
-    Replayed = 5,
 }
