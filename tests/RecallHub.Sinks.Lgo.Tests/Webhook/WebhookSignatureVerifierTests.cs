@@ -35,6 +35,18 @@ public sealed class WebhookSignatureVerifierTests
     }
 
     [Fact]
+    public void TheWorkedExampleOfTheIntegrationGuide_Verifies()
+    {
+        // docs/lgo-integration.md, "Verifying the signature": keep both in step.
+        var verifier = new WebhookSignatureVerifier("example-secret-do-not-use-0123456789", Some.Clock());
+        byte[] body = Encoding.UTF8.GetBytes("""{"schema_version":1,"event_id":"0193a0c1d2e34f5a8b7c6d5e4f3a2b1c","type":"stock_blocked"}""");
+
+        Assert.Equal(
+            WebhookVerification.Valid,
+            verifier.Verify("1795339800", "v1=45769e48e32c1a5f8c8ec0aeefd9cfac908e1b557a2a36adc5b5fc889e8b98fb", body));
+    }
+
+    [Fact]
     public void AChangedBodyOrTimestampOrAnotherSecret_IsAMismatch()
     {
         var verifier = new WebhookSignatureVerifier(Some.Secret, Some.Clock());
