@@ -51,9 +51,13 @@ internal static class HubWebApplication
             builder.Services.AddHostedService<ActiveRecallsRefresher>();
         }
 
+        // Problem bodies (RFC 9457) for errors no endpoint words itself: unknown routes, wrong methods, crashes.
+        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
