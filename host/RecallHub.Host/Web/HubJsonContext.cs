@@ -7,4 +7,8 @@ namespace RecallHub.Host.Web;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(Api.CheckRequest))]
 [JsonSerializable(typeof(Api.CheckResponse))]
+[JsonSerializable(typeof(Api.Scans.ScanRequest))]
+[JsonSerializable(typeof(Api.Scans.ScanBatchRequest))]
+[JsonSerializable(typeof(Api.Scans.ScanBatchResponse))]
+[JsonSerializable(typeof(Api.Notices.NoticeBatchResponse))]
 internal sealed partial class HubJsonContext : JsonSerializerContext;

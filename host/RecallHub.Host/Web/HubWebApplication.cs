@@ -3,6 +3,8 @@ using RecallHub.Core.Storage;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Web.Api;
+using RecallHub.Host.Web.Api.Notices;
+using RecallHub.Host.Web.Api.Scans;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web;
@@ -65,6 +67,8 @@ internal static class HubWebApplication
         if (store is not null)
         {
             app.MapCheck();
+            app.MapScans();
+            app.MapNotices();
         }
         return app;
     }
