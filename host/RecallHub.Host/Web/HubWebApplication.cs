@@ -3,7 +3,9 @@ using RecallHub.Core.Storage;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Web.Api;
+using RecallHub.Host.Web.Api.Blocks;
 using RecallHub.Host.Web.Api.Notices;
+using RecallHub.Host.Web.Api.Recalls;
 using RecallHub.Host.Web.Api.Scans;
 using RecallHub.Host.Web.Security;
 
@@ -69,6 +71,8 @@ internal static class HubWebApplication
             app.MapCheck();
             app.MapScans();
             app.MapNotices();
+            app.MapBlocks();
+            app.MapRecalls();
         }
         return app;
     }
