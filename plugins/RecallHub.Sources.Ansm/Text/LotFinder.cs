@@ -11,7 +11,7 @@ namespace RecallHub.Sources.Ansm.Text;
 /// </summary>
 /// <remarks>
 /// A lot is only read after a lot keyword or where a list or a table column says it holds lots, and a candidate must
-/// contain a digit, must not be a date, a CIP/ACL/GTIN or a dose: that is what keeps French words
+/// contain a digit, must not be a date, a 13- or 14-digit product code or a dose: that is what keeps French words
 /// (<c>mentionnés</c>, <c>concernés</c>, <c>objet</c>) out, which naive patterns take for lots.
 /// </remarks>
 internal static partial class LotFinder
@@ -68,8 +68,9 @@ internal static partial class LotFinder
             return false;
         }
 
-        // Never a CIP, an ACL or a GTIN: those are products, not lots.
-        return !(token.All(char.IsAsciiDigit) && (Gtin.IsValid(token) || (token.Length is 13 or 14 && token.TrimStart('0').StartsWith("340", StringComparison.Ordinal))));
+        // Never a CIP, an ACL or a GTIN-13/14: those are products. Eight-digit lots often pass the GS1 check by chance
+        // (1 in 10), so GTIN-8 and -12 are not excluded.
+        return !(token.All(char.IsAsciiDigit) && token.Length is 13 or 14 && (Gtin.IsValid(token) || token.TrimStart('0').StartsWith("340", StringComparison.Ordinal)));
     }
 
     private static int ReadSequence(string text, int position, IReadOnlyList<FoundCode>? excluded, List<FoundLot> lots)

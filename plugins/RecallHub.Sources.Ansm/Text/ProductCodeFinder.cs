@@ -23,7 +23,9 @@ internal static partial class ProductCodeFinder
             string code = string.Concat(groups.Select(g => g.Digits));
             if (Gtin.IsValid(code))
             {
-                found.Add(new FoundCode(CodeScheme.UdiDi, code, digits.Index, digits.Index + digits.Length));
+                // A GTIN that holds a CIP13 or an ACL13 is that code: scans of the pack give it so.
+                var (scheme, value) = AsFrenchCode(code) ?? (CodeScheme.UdiDi, code);
+                found.Add(new FoundCode(scheme, value, digits.Index, digits.Index + digits.Length));
             }
         }
 
