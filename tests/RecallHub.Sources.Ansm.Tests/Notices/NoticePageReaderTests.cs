@@ -16,6 +16,9 @@ public sealed class NoticePageReaderTests
         var notices = new AnsmSource().Parse(new SourcePayload(Samples.Read(sample), "text/html"));
         var notice = Assert.Single(notices);
         Assert.Empty(RecallNoticeJson.Validate(notice));
+
+        // What `recallhub source parse --json` prints is what the hub reads back.
+        Assert.Equal(RecallNoticeJson.Serialize(notice), RecallNoticeJson.Serialize(RecallNoticeJson.Read(RecallNoticeJson.Serialize(notice))));
         return notice;
     }
 
