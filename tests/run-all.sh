@@ -11,6 +11,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# Real servers the tests talk to, from Debian's packages: aiosmtpd (SMTP, for the e-mail sink). Installed only when
+# missing, so a developer's second run does not touch apt.
+need=()
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "run-all: the tests need ${need[*]} (Debian packages); run as root or install them first." >&2
+    exit 2
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
 echo "== build (Release)"
 dotnet build RecallHub.sln -c Release -v quiet -nologo
 

@@ -8,4 +8,13 @@ namespace RecallHub.Host.Web;
 [JsonSerializable(typeof(Api.CheckRequest))]
 [JsonSerializable(typeof(Api.CheckResponse))]
 [JsonSerializable(typeof(Api.Sources.SourcePullResponse))]
+[JsonSerializable(typeof(Api.Scans.ScanRequest))]
+[JsonSerializable(typeof(Api.Scans.ScanBatchRequest))]
+[JsonSerializable(typeof(Api.Scans.ScanBatchResponse))]
+[JsonSerializable(typeof(Api.Notices.NoticeBatchResponse))]
+[JsonSerializable(typeof(Api.Blocks.LiftRequest))]
+[JsonSerializable(typeof(Api.Blocks.BlockView))]
+[JsonSerializable(typeof(Api.ApiPage<Api.Blocks.BlockView>))]
+[JsonSerializable(typeof(Api.ApiPage<Api.Recalls.RecallSummaryView>))]
+[JsonSerializable(typeof(Api.Recalls.RecallDetail))]
 internal sealed partial class HubJsonContext : JsonSerializerContext;

@@ -4,6 +4,10 @@ using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Running;
 using RecallHub.Host.Web.Api;
+using RecallHub.Host.Web.Api.Blocks;
+using RecallHub.Host.Web.Api.Notices;
+using RecallHub.Host.Web.Api.Recalls;
+using RecallHub.Host.Web.Api.Scans;
 using RecallHub.Host.Web.Api.Sources;
 using RecallHub.Host.Web.Security;
 
@@ -68,9 +72,13 @@ internal static class HubWebApplication
             }
         }
 
+        // Problem bodies (RFC 9457) for errors no endpoint words itself: unknown routes, wrong methods, crashes.
+        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -78,6 +86,10 @@ internal static class HubWebApplication
         if (store is not null)
         {
             app.MapCheck();
+            app.MapScans();
+            app.MapNotices();
+            app.MapBlocks();
+            app.MapRecalls();
             if (runPlugins)
             {
                 app.MapSourcePull();

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecallHub.Abstractions.Notices;
-using RecallHub.Core.Scanning;
 using RecallHub.Core.Storage;
 using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Plugins;
@@ -84,9 +81,10 @@ public sealed class HubRunTests : IAsyncLifetime
         WriteNotices(Notice(version: 1, "A53014"));
         await PullAsync("feed");
 
-        var outcome = Assert.Single((await ScanAsync(PackCode("A53014", "S9"))).Items);
+        var outcome = Assert.Single((await ScanAsync(PackCode("A53014", "S9"))).GetProperty("results").EnumerateArray());
 
-        Assert.Single(outcome.BlocksPlaced);
+        Assert.Equal("block", outcome.GetProperty("verdict").GetString());
+        Assert.Single(outcome.GetProperty("blocks_placed").EnumerateArray());
         Assert.Equal("block", await VerdictAsync(PackCode("A53014", "S9")));
         var blocked = Assert.Single(await SinkLinesAsync(count: 2), l => l[1] == "StockBlocked");
         Assert.Equal(["A53014", "S9"], blocked[3..]);
@@ -257,10 +255,15 @@ public sealed class HubRunTests : IAsyncLifetime
     private void WriteNotices(params RecallNotice[] notices) =>
         File.WriteAllText(NoticesFile, "[" + string.Join(",", notices.Select(n => RecallNoticeJson.Serialize(n))) + "]");
 
-    private async Task<ScanBatchResult> ScanAsync(params string[] codes) =>
-        await _app!.Services.GetRequiredService<IMediator>().Send(
-            new RecordScans([.. codes.Select(c => new ScanSubmission(c, PackEvent.Reception) { Workstation = "reception-1", Operator = "Claire" })]),
+    private async Task<JsonElement> ScanAsync(params string[] codes)
+    {
+        using var response = await _http!.PostAsJsonAsync(
+            new Uri("/api/v1/scans", UriKind.Relative),
+            new { scans = codes.Select(code => new { code, @event = "reception", workstation = "reception-1", @operator = "Claire" }) },
             Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone();
+    }
 
     private async Task<JsonElement> PullAsync(string source)
     {
