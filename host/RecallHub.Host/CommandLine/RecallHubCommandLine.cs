@@ -19,6 +19,7 @@ internal static class RecallHubCommandLine
             IngestCommand.Create(timeProvider),
             RecallsCommand.Create(timeProvider),
             CheckCommand.Create(timeProvider),
+            ImportScansCommand.Create(input, timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
