@@ -128,7 +128,7 @@ internal sealed class ScanFileReader
         var ignored = new List<string>();
         for (int i = 0; i < _fields.Count; i++)
         {
-            string name = _fields[i].Trim();
+            string name = _fields[i].Trim().TrimStart('\uFEFF');
             if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 ignored.Add(name);
@@ -147,7 +147,8 @@ internal sealed class ScanFileReader
         IgnoredColumns = ignored;
     }
 
-    private static bool IsColumn(string field, string column) => string.Equals(field.Trim(), column, StringComparison.OrdinalIgnoreCase);
+    // A byte order mark survives on standard input, where no StreamReader of ours strips it.
+    private static bool IsColumn(string field, string column) => string.Equals(field.Trim().TrimStart('\uFEFF'), column, StringComparison.OrdinalIgnoreCase);
 
     private ScanFileLine ReadRaw(string text) =>
         TryUnescape(text, out string? code, out string? problem)

@@ -193,6 +193,15 @@ public sealed partial class ImportScansCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CsvOnStandardInput_IsRecognisedDespiteAByteOrderMark()
+    {
+        var run = await Run(["import-scans", "-", "--database", Database], $"\uFEFFcode;operator\n{Pack(serial: "BOX1")};Léa\n");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Léa", Assert.Single(await StoredScans()).Scan.Operator);
+    }
+
+    [Fact]
     public async Task FromLine_SkipsTheLinesBeforeButStillReadsTheCsvHeader()
     {
         string file = Write("scans.csv", $"code,workstation\n{Pack(serial: "BOX1")},a\n{Pack(serial: "BOX2")},b\n{Pack(serial: "BOX3")},c\n");
