@@ -113,6 +113,11 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
             }
         }
 
+        if (request.Checkpoint is { } checkpoint)
+        {
+            await session.Checkpoints.SetAsync(checkpoint.SourceId, checkpoint.Checkpoint, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var items = new ScanOutcome[readings.Length];

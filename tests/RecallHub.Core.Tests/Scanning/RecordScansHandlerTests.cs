@@ -134,6 +134,20 @@ public sealed class RecordScansHandlerTests
     }
 
     [Fact]
+    public async Task A_checkpoint_given_with_the_scans_is_committed_with_them()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        await engine.Mediator.Send(new RecordScans([new ScanSubmission(Some.DataMatrix(serial: "BOX1"), PackEvent.Reception)])
+        {
+            Checkpoint = new SourceCheckpointAdvance("import-scans:/tmp/scans.txt", "1"),
+        }, Token);
+
+        Assert.Equal(1, engine.Fixture.Scalar("SELECT COUNT(*) FROM pack_scans"));
+        Assert.Equal(1, engine.Fixture.Scalar("SELECT COUNT(*) FROM source_checkpoints WHERE source_id = 'import-scans:/tmp/scans.txt' AND checkpoint = '1'"));
+    }
+
+    [Fact]
     public async Task A_batch_larger_than_the_limit_is_refused_whole()
     {
         await using var engine = await EngineFixture.StartAsync();
