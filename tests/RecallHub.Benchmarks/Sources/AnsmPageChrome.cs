@@ -5,8 +5,8 @@ namespace RecallHub.Benchmarks.Sources;
 
 /// <summary>
 /// What a served notice page carries besides the notice: a head with styles and scripts, a mega-menu of some 250
-/// links, breadcrumbs, a share bar, related-content cards, a footer of links and a cookie banner — about 110 KB,
-/// made up, since the samples hold the notice only. The notice's <c>main</c> goes in the middle.
+/// links, breadcrumbs, a share bar, related-content cards, a footer of links and a cookie banner — about 63 000
+/// characters, made up, since the samples hold the notice only. The notice's <c>main</c> goes in the middle.
 /// </summary>
 internal static class AnsmPageChrome
 {
@@ -14,7 +14,7 @@ internal static class AnsmPageChrome
     {
         int start = notice.IndexOf("<main>", StringComparison.Ordinal);
         int end = notice.IndexOf("</main>", StringComparison.Ordinal) + "</main>".Length;
-        var page = new StringBuilder(130_000);
+        var page = new StringBuilder(70_000);
         page.Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"><title>ANSM</title>");
         for (int i = 0; i < 12; i++)
         {
