@@ -29,7 +29,7 @@ public sealed class AclSanteEndToEndTests : IAsyncLifetime
 
     private const string UdiDi = "08714729000013";
 
-    private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "acl-sante-plugin");
+    private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins", "acl-sante");
 
     private readonly PluginFolders _folders = new();
     private readonly FakeTimeProvider _clock = Some.Clock();
