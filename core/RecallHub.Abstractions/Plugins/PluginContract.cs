@@ -8,7 +8,12 @@ namespace RecallHub.Abstractions.Plugins;
 public static class PluginContract
 {
     /// <summary>The contract version, <c>major.minor</c>.</summary>
-    public const string Version = "1.0";
+    /// <remarks>
+    /// 1.1 added <see cref="HubEventType.PackHandedOver"/> with <see cref="HubEvent.Handover"/>, the optional
+    /// <see cref="IPluginQueries"/>, and <see cref="Patients.PatientIdentitySeal"/>: plugins built against 1.0 run
+    /// unchanged.
+    /// </remarks>
+    public const string Version = "1.1";
 
     /// <summary>
     /// <see langword="true"/> when a plugin built against <paramref name="pluginContractVersion"/> can run on this
