@@ -128,17 +128,22 @@ quiet dotnet "$recallhub" plugins --config "$hub/plugins.json"
 step "recallhub run on 127.0.0.1:$hub_port until the sink has the source's notices"
 (cd "$hub" && exec dotnet "$recallhub" run --urls "http://127.0.0.1:$hub_port" --plugins "$hub/plugins.json" --database "$hub/hub.db") >"$work/hub.log" 2>&1 &
 hub_pid=$!
+# The source template's sample recall MED26/A007/B005 ("Paracétamol Exemple 1 g, comprimé : rappel de lots").
 title="Paracétamol Exemple 1 g, comprimé : rappel de lots"
+arrived() {
+  [ -f "$hub/events.jsonl" ] && awk -v title="\"$title\"" '
+    index($0, "\"recall_received\"") && index($0, "\"MED26/A007/B005\"") && index($0, title) { found = 1 }
+    END { exit !found }' "$hub/events.jsonl"
+}
 for _ in $(seq 600); do
-  if [ -f "$hub/events.jsonl" ] && grep -q "\"recall_received\"" "$hub/events.jsonl" && grep -qF "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1])[1:-1])' "$title")" "$hub/events.jsonl"; then
-    break
-  fi
+  arrived && break
   kill -0 "$hub_pid" 2>/dev/null || { cat "$work/hub.log" >&2; echo "roundtrip: the hub stopped" >&2; exit 1; }
   sleep 0.1
 done
-if ! grep -q '"recall_received"' "$hub/events.jsonl" 2>/dev/null; then
+if ! arrived; then
   cat "$work/hub.log" >&2
-  echo "roundtrip: no recall_received event reached the sink within 60 s" >&2
+  cat "$hub/events.jsonl" >&2 2>/dev/null || true
+  echo "roundtrip: the source's notice MED26/A007/B005 did not reach the sink within 60 s" >&2
   exit 1
 fi
 received=$(grep -c '"recall_received"' "$hub/events.jsonl")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using RecallHub.Abstractions.Plugins;
 
@@ -19,6 +20,10 @@ public sealed class EventFileSink : IRecallSink
     public const string Id = "event-file";
 
     private const string LastSequenceKey = "last_sequence";
+
+    // French stays readable in the file (é, «, ») and no byte order mark precedes the first line.
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private IPluginContext? _context;
     private string? _path;
@@ -51,7 +56,7 @@ public sealed class EventFileSink : IRecallSink
         }
 
         // Written first, remembered after: a crash in between writes the lines again rather than losing them.
-        await File.AppendAllLinesAsync(_path!, fresh.Select(Line), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        await File.AppendAllLinesAsync(_path!, fresh.Select(Line), Utf8, cancellationToken).ConfigureAwait(false);
         await context.State.SetAsync(LastSequenceKey, fresh[^1].Sequence.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         context.Log.Write(PluginLogLevel.Information, $"{fresh.Count} event(s) written to {_path}.");
     }
@@ -62,7 +67,7 @@ public sealed class EventFileSink : IRecallSink
     private static string Line(HubEvent e)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Json))
         {
             json.WriteStartObject();
             json.WriteString("id", e.Id);
@@ -91,6 +96,6 @@ public sealed class EventFileSink : IRecallSink
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Utf8.GetString(buffer.ToArray());
     }
 }

@@ -39,6 +39,7 @@ public sealed class EventFileSinkTests : IDisposable
         Assert.Equal("Paracétamol Exemple 1 g : rappel de lots", lines[0].GetProperty("title").GetString());
         Assert.Equal("A53014", lines[1].GetProperty("pack").GetProperty("lot").GetString());
         Assert.Equal(7, lines[1].GetProperty("recall_id").GetInt64());
+        Assert.Contains("\"title\":\"Paracétamol Exemple 1 g : rappel de lots\"", File.ReadAllLines(FilePath)[0], StringComparison.Ordinal);
     }
 
     [Fact]
