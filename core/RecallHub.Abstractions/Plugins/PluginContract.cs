@@ -7,8 +7,8 @@ namespace RecallHub.Abstractions.Plugins;
 /// </remarks>
 public static class PluginContract
 {
-    /// <summary>The contract version, <c>major.minor</c>.</summary>
-    public const string Version = "1.0";
+    /// <summary>The contract version, <c>major.minor</c>: 1.1 added <see cref="IPackVerifier"/>.</summary>
+    public const string Version = "1.1";
 
     /// <summary>
     /// <see langword="true"/> when a plugin built against <paramref name="pluginContractVersion"/> can run on this
