@@ -177,7 +177,7 @@ public sealed class NmvsSource : IRecallSource, IPackVerifier
                 asked += slice.Length;
                 for (int i = 0; i < slice.Length; i++)
                 {
-                    var answer = NmvsAnswer.Read(results[i], today);
+                    var answer = NmvsAnswer.Read(results[i], today, dispensed: group.Key == QueuedOperation.Dispense);
                     if (answer.Outcome is NmvsOutcome.Technical or NmvsOutcome.Configuration)
                     {
                         // The system spoke, but not about the pack: ask again later.

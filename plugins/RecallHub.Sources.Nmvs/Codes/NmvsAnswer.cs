@@ -16,10 +16,13 @@ internal sealed record NmvsAnswer(NmvsOutcome Outcome, string Code, string Messa
     /// <summary>Reads one pack's result.</summary>
     /// <param name="result">The result.</param>
     /// <param name="today">Today in France, to tell an expired pack.</param>
-    public static NmvsAnswer Read(NmvsPackResult result, DateOnly today)
+    /// <param name="dispensed">Whether the answer is to a dispense: then <c>Supplied</c> is the state asked for, not an alert.</param>
+    public static NmvsAnswer Read(NmvsPackResult result, DateOnly today, bool dispensed = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var entry = Entry(result, today);
+        var entry = dispensed && NmvsReturnCodes.Success.Contains(result.ReturnCode) && string.Equals(result.PackState, "Supplied", StringComparison.OrdinalIgnoreCase)
+            ? NmvsReturnCodes.Codes[result.ReturnCode]
+            : Entry(result, today);
         string message = Fill(entry.Sentence, result);
         string record = result.AlertId is { } alert
             ? $" (code NMVS {result.ReturnCode}, alerte n° {alert})"
