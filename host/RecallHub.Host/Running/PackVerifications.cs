@@ -1,5 +1,6 @@
 using RecallHub.Abstractions.Plugins;
 using RecallHub.Core.Scanning;
+using RecallHub.Core.Storage;
 
 namespace RecallHub.Host.Running;
 
@@ -37,7 +38,7 @@ internal sealed partial class PackVerifications(RunningPlugins running, TimeProv
             }
 
             var submission = submissions[outcome.Index];
-            packs.Add(new PackToVerify(scanId, (PackScanEvent)(int)submission.Event, gtin, serial, submission.ScannedAt ?? now)
+            packs.Add(new PackToVerify(scanId, EventOf(submission.Event), gtin, serial, submission.ScannedAt ?? now)
             {
                 Lot = reading.Lot,
                 Expiry = reading.Expiry,
@@ -83,6 +84,16 @@ internal sealed partial class PackVerifications(RunningPlugins running, TimeProv
 
         return answers;
     }
+
+    private static PackScanEvent EventOf(PackEvent scanned) => scanned switch
+    {
+        PackEvent.Reception => PackScanEvent.Reception,
+        PackEvent.Dispensation => PackScanEvent.Dispensation,
+        PackEvent.Return => PackScanEvent.Return,
+        PackEvent.Destruction => PackScanEvent.Destruction,
+        PackEvent.Implantation => PackScanEvent.Implantation,
+        _ => throw new ArgumentOutOfRangeException(nameof(scanned), scanned, "Unknown scan event."),
+    };
 
     // When two verifiers answer for one pack, the counter sees the most worrying answer.
     private static int Severity(PackVerificationStatus status) => status switch
