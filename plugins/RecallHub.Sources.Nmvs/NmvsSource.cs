@@ -127,7 +127,7 @@ public sealed class NmvsSource : IRecallSource, IPackVerifier
         var now = TimeProvider.System.GetUtcNow();
         return [.. response.Results
             .Select(r => r with { RawResponse = payload.Content })
-            .Select(r => VerificationNotices.For("nmvs", r, NmvsAnswer.Read(r, DateOnly.FromDateTime(now.UtcDateTime)), now))
+            .Select(r => VerificationNotices.For("nmvs", r, NmvsAnswer.Read(r, NmvsAnswer.Today(now)), now))
             .OfType<RecallNotice>()];
     }
 
@@ -145,7 +145,7 @@ public sealed class NmvsSource : IRecallSource, IPackVerifier
     {
         var (context, settings, queue) = Started();
         var now = context.Time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = NmvsAnswer.Today(now);
         var answered = new Dictionary<long, PackVerification>();
         var notices = new List<RecallNotice>();
         var remaining = new List<QueuedPack>();

@@ -78,7 +78,7 @@ public sealed class NmvsSourceTests : IAsyncLifetime
         var answer = Assert.Single(await source.VerifyAsync([Some.Scan(2, "S2")], Cancel));
 
         Assert.Equal((PackVerificationStatus.Alert, "Supplied"), (answer.Status, answer.PackState));
-        Assert.StartsWith("Cette boîte a déjà été délivrée par une autre pharmacie le 30/11/2026 à 09:00", answer.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Cette boîte a déjà été délivrée par une autre pharmacie le 30/11/2026 à 10:00", answer.Message, StringComparison.Ordinal);
         Assert.Contains("ne pas la délivrer", answer.Action, StringComparison.OrdinalIgnoreCase);
         var notice = Assert.Single(context.Published);
         Assert.StartsWith("ALERTE FALSIFICATION", notice.Title, StringComparison.Ordinal);

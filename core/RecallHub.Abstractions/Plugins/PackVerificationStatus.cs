@@ -18,6 +18,9 @@ public enum PackVerificationStatus
     /// </summary>
     Pending = 2,
 
-    /// <summary>The verifier failed on this pack (set by the host when a verifier throws): nothing is queued.</summary>
+    /// <summary>
+    /// The verifier threw on the batch holding this pack (set by the host): the counter cannot rely on anything it did,
+    /// though a verifier that queues first will still settle the pack later.
+    /// </summary>
     Failed = 3,
 }

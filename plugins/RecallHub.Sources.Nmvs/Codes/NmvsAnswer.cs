@@ -10,12 +10,15 @@ namespace RecallHub.Sources.Nmvs.Codes;
 /// <param name="Action">What to do, in plain French.</param>
 internal sealed record NmvsAnswer(NmvsOutcome Outcome, string Code, string Message, string Action)
 {
+    /// <summary>The pharmacy's time zone: dates are read and said as the counter lives them, summer time included.</summary>
+    public static readonly TimeZoneInfo France = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
     // Codes that speak of the pack's state: the state, when given, says more precisely what happened (stolen, destroyed).
     private static readonly HashSet<string> StateCodes = new(StringComparer.Ordinal) { "NMVS_NC_PCK_01", "NMVS_NC_PCK_03", "NMVS_NC_PCK_11", "NMVS_NC_PCK_22" };
 
     /// <summary>Reads one pack's result.</summary>
     /// <param name="result">The result.</param>
-    /// <param name="today">Today in France, to tell an expired pack.</param>
+    /// <param name="today">Today in France (<see cref="Today"/>), to tell an expired pack.</param>
     /// <param name="dispensed">Whether the answer is to a dispense: then <c>Supplied</c> is the state asked for, not an alert.</param>
     public static NmvsAnswer Read(NmvsPackResult result, DateOnly today, bool dispensed = false)
     {
@@ -29,6 +32,9 @@ internal sealed record NmvsAnswer(NmvsOutcome Outcome, string Code, string Messa
             : $" (code NMVS {result.ReturnCode})";
         return new NmvsAnswer(entry.Outcome, result.ReturnCode, message.TrimEnd('.') + record + ".", Fill(entry.Action, result));
     }
+
+    /// <summary>Today's date in France.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, France).DateTime);
 
     private static NmvsCodeEntry Entry(NmvsPackResult result, DateOnly today)
     {
@@ -73,7 +79,7 @@ internal sealed record NmvsAnswer(NmvsOutcome Outcome, string Code, string Messa
             null => text.Replace(" {where}", "", StringComparison.Ordinal),
         };
         text = result.StateChangedAt is { } at
-            ? text.Replace("{date}", at.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? text.Replace("{date}", TimeZoneInfo.ConvertTime(at, France).ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             : text.Replace(" depuis le {date}", "", StringComparison.Ordinal).Replace(" le {date}", "", StringComparison.Ordinal);
         return text
             .Replace("{batch}", pack.Batch.Length > 0 ? pack.Batch : "(non lu)", StringComparison.Ordinal)

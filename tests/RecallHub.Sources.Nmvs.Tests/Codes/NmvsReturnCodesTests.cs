@@ -67,7 +67,7 @@ public sealed class NmvsReturnCodesTests
         }, new DateOnly(2026, 11, 30));
 
         Assert.Equal(NmvsOutcome.SuspectedFalsification, answer.Outcome);
-        Assert.Equal("Cette boîte a déjà été délivrée par une autre pharmacie le 28/11/2026 à 10:15 : elle n'est plus active dans le système national (code NMVS NMVS_NC_PCK_22, alerte n° FR-ALERT-42).", answer.Message);
+        Assert.Equal("Cette boîte a déjà été délivrée par une autre pharmacie le 28/11/2026 à 11:15 : elle n'est plus active dans le système national (code NMVS NMVS_NC_PCK_22, alerte n° FR-ALERT-42).", answer.Message);
         Assert.StartsWith("Ne pas la délivrer : la mettre de côté", answer.Action, StringComparison.Ordinal);
     }
 
