@@ -28,5 +28,7 @@ public sealed record LotSelector
     public static LotSelector All { get; } = new() { AllLots = true };
 
     /// <summary><see langword="true"/> when no criterion is set: such a selector concerns nothing.</summary>
+    /// <remarks>Computed, so not part of the notice's JSON form.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => !AllLots && Lots.Count == 0 && Serials.Count == 0 && ExpiryRange is null && ProductionRange is null;
 }

@@ -35,4 +35,7 @@ public sealed record HubEvent
 
     /// <summary>For unblock events, who decided and why (<c>Marie Dupont — retourné au grossiste</c>).</summary>
     public string? Decision { get; init; }
+
+    /// <summary>For <see cref="HubEventType.PackHandedOver"/>, the pack and the sealed patient. Since contract 1.1.</summary>
+    public PackHandover? Handover { get; init; }
 }

@@ -23,4 +23,10 @@ public enum HubEventType
 
     /// <summary>A source or sink plugin keeps failing.</summary>
     PluginFailing = 6,
+
+    /// <summary>
+    /// A pack or device was dispensed or implanted for a named patient (<see cref="HubEvent.Handover"/>, the patient
+    /// sealed). Since contract 1.1.
+    /// </summary>
+    PackHandedOver = 7,
 }

@@ -36,6 +36,6 @@ public static class HubEventJson
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(HubEventTypeConverter), typeof(EmbeddedNoticeConverter)])]
+    Converters = [typeof(HubEventTypeConverter), typeof(HandoverEventConverter), typeof(EmbeddedNoticeConverter)])]
 [JsonSerializable(typeof(HubEvent))]
 internal sealed partial class HubEventJsonContext : JsonSerializerContext;

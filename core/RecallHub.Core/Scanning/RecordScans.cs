@@ -1,4 +1,5 @@
 using Mediator;
+using RecallHub.Core.Ingestion;
 
 namespace RecallHub.Core.Scanning;
 
@@ -12,4 +13,10 @@ public sealed record RecordScans(IReadOnlyList<ScanSubmission> Scans) : IRequest
 {
     /// <summary>The largest batch one request may carry.</summary>
     public const int MaxBatch = 50_000;
+
+    /// <summary>
+    /// A checkpoint to store with the scans, in the same transaction: an import says how far through its file it got,
+    /// so that after a crash it resumes exactly after the last committed batch.
+    /// </summary>
+    public SourceCheckpointAdvance? Checkpoint { get; init; }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using RecallHub.Abstractions.Identifiers;
+using RecallHub.Abstractions.Patients;
 using RecallHub.Abstractions.Plugins;
 using RecallHub.Core.Blocking;
 using RecallHub.Core.Checking;
@@ -59,6 +60,16 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
             scanIds[accepted[k]] = ids[k];
         }
 
+        // The register of who received which device learns it in the same transaction as the scan.
+        for (int i = 0; i < readings.Length; i++)
+        {
+            if (scanIds[i] is { } scanId && readings[i].Scan is { SealedPatient: not null } handedOver)
+            {
+                var handover = outbox.Create(HubEventType.PackHandedOver) with { Handover = Handover(scanId, handedOver, readings[i].Reading!) };
+                await outbox.EnqueueAsync(session, handover, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var checks = new PackCheckResult?[readings.Length];
         var toBlock = new List<(int Index, NewStockBlock Block)>();
         for (int i = 0; i < readings.Length; i++)
@@ -111,6 +122,11 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
                 };
                 await outbox.EnqueueAsync(session, blocked, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (request.Checkpoint is { } checkpoint)
+        {
+            await session.Checkpoints.SetAsync(checkpoint.SourceId, checkpoint.Checkpoint, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -173,10 +189,47 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
             problems.Add(new ScanProblem("SCAN_IN_FUTURE", null, $"scanned_at {scannedAt:O} is later than the hub's clock ({now:O}) by more than {FutureTolerance.TotalMinutes} minutes."));
         }
 
+        if (submission.SealedPatient is { } sealedPatient)
+        {
+            // The host seals identities before they reach the engine; anything else is refused rather than stored.
+            if (submission.Event is not (PackEvent.Implantation or PackEvent.Dispensation))
+            {
+                problems.Add(new ScanProblem("SCAN_PATIENT_EVENT", null, "A patient goes only with an implantation or a dispensation scan."));
+            }
+
+            if (!sealedPatient.StartsWith(PatientIdentitySeal.Version1Prefix, StringComparison.Ordinal))
+            {
+                problems.Add(new ScanProblem("SCAN_PATIENT_NOT_SEALED", null, "The patient identity is not sealed: the engine stores only sealed identities."));
+            }
+        }
+
         return problems.Count > 0
             ? new ScanReading(reading, null, problems)
-            : new ScanReading(reading, PackScan.FromReading(reading, submission.Event, scannedAt, submission.Workstation, submission.Operator), []);
+            : new ScanReading(reading, PackScan.FromReading(reading, submission.Event, scannedAt, submission.Workstation, submission.Operator) with
+            {
+                SealedPatient = submission.SealedPatient,
+                Prescriber = submission.Prescriber,
+                Place = submission.Place,
+            }, []);
     }
+
+    private static PackHandover Handover(long scanId, PackScan scan, BarcodeReading reading) => new()
+    {
+        Event = scan.Event == PackEvent.Implantation ? HandoverEvent.Implantation : HandoverEvent.Dispensation,
+        At = scan.ScannedAt,
+        ScanId = scanId,
+        RawCode = scan.RawCode,
+        Gtin = scan.Gtin,
+        UdiDi = reading.UdiDi ?? scan.Gtin,
+        Lot = scan.Lot,
+        Serial = scan.Serial,
+        Expiry = scan.Expiry,
+        Workstation = scan.Workstation,
+        Operator = scan.Operator,
+        Prescriber = scan.Prescriber,
+        Place = scan.Place,
+        SealedPatient = scan.SealedPatient!,
+    };
 
     private readonly record struct ScanReading(BarcodeReading? Reading, PackScan? Scan, IReadOnlyList<ScanProblem> Problems)
     {

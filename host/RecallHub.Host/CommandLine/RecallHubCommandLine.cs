@@ -20,6 +20,7 @@ internal static class RecallHubCommandLine
             IngestCommand.Create(timeProvider),
             RecallsCommand.Create(timeProvider),
             CheckCommand.Create(timeProvider),
+            ImportScansCommand.Create(input, timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
@@ -27,7 +28,15 @@ internal static class RecallHubCommandLine
     {
         var root = Create(input, timeProvider);
         var result = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+
+            // After Ctrl+C a command gets this long to finish on its own before the process ends: import-scans commits
+            // the batch in flight (a second or two on a slow disk) and says where to resume; 2 s by default is too short.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
         if (result.Errors.Count > 0)
         {
             foreach (var parseError in result.Errors)

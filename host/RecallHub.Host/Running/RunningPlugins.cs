@@ -10,6 +10,7 @@ internal sealed class RunningPlugins
 {
     private readonly Dictionary<string, (IRecallSource Source, IPluginContext Context)> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (IRecallSink Sink, IPluginContext Context)> _sinks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IPluginQueries> _queries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public IReadOnlyList<string> SourceIds
@@ -51,6 +52,7 @@ internal sealed class RunningPlugins
         lock (_lock)
         {
             _sources[context.PluginId] = (source, context);
+            AddQueries(source, context);
         }
     }
 
@@ -59,6 +61,7 @@ internal sealed class RunningPlugins
         lock (_lock)
         {
             _sinks[context.PluginId] = (sink, context);
+            AddQueries(sink, context);
         }
     }
 
@@ -70,11 +73,40 @@ internal sealed class RunningPlugins
         }
     }
 
+    /// <summary>The running plugins that answer queries (<see cref="IPluginQueries"/>).</summary>
+    public IReadOnlyList<string> QueryPluginIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _queries.Keys.Order(StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    public IPluginQueries? FindQueries(string id)
+    {
+        lock (_lock)
+        {
+            return _queries.TryGetValue(id, out var found) ? found : null;
+        }
+    }
+
     public IRecallSink? FindSink(string id)
     {
         lock (_lock)
         {
             return _sinks.TryGetValue(id, out var found) ? found.Sink : null;
+        }
+    }
+
+    // Under the lock of the caller.
+    private void AddQueries(object plugin, IPluginContext context)
+    {
+        if (plugin is IPluginQueries queries)
+        {
+            _queries[context.PluginId] = queries;
         }
     }
 }

@@ -17,4 +17,6 @@ namespace RecallHub.Host.Web;
 [JsonSerializable(typeof(Api.ApiPage<Api.Blocks.BlockView>))]
 [JsonSerializable(typeof(Api.ApiPage<Api.Recalls.RecallSummaryView>))]
 [JsonSerializable(typeof(Api.Recalls.RecallDetail))]
+[JsonSerializable(typeof(Api.Plugins.PluginQueryListView))]
+[JsonSerializable(typeof(Api.Plugins.PluginQueryAnswer))]
 internal sealed partial class HubJsonContext : JsonSerializerContext;

@@ -6,9 +6,11 @@ using RecallHub.Host.Running;
 using RecallHub.Host.Web.Api;
 using RecallHub.Host.Web.Api.Blocks;
 using RecallHub.Host.Web.Api.Notices;
+using RecallHub.Host.Web.Api.Plugins;
 using RecallHub.Host.Web.Api.Recalls;
 using RecallHub.Host.Web.Api.Scans;
 using RecallHub.Host.Web.Api.Sources;
+using RecallHub.Host.Web.Patients;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web;
@@ -62,6 +64,7 @@ internal static class HubWebApplication
         });
 
         builder.Services.AddApiKeySecurity(builder.Configuration);
+        builder.Services.AddSingleton(PatientKey.From(builder.Configuration));
         if (store is not null)
         {
             builder.Services.AddHubEngine(store, plugins?.Sinks ?? HubSinks.None);
@@ -93,6 +96,7 @@ internal static class HubWebApplication
             if (runPlugins)
             {
                 app.MapSourcePull();
+                app.MapPluginQueries();
             }
         }
         return app;

@@ -40,6 +40,15 @@ public sealed class RecallNoticeJsonTests
         """;
 
     [Fact]
+    public void Serialize_WritesOnlyTheDocumentedMembersOfASelector()
+    {
+        // Regression: the computed LotSelector.IsEmpty leaked into the JSON form as "is_empty".
+        var selector = System.Text.Json.Nodes.JsonNode.Parse(RecallNoticeJson.Serialize(RecallNoticeJson.Read(AmlodipineRecall)))!["products"]![0]!["selector"]!.AsObject();
+
+        Assert.Equal(["all_lots", "expiry_range", "lots", "production_range", "serials"], selector.Select(m => m.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Read_ReadsEveryFieldOfTheDocumentedForm()
     {
         var notice = RecallNoticeJson.Read(AmlodipineRecall);

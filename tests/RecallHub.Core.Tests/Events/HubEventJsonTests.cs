@@ -36,6 +36,52 @@ public sealed class HubEventJsonTests
     }
 
     [Fact]
+    public void A_handover_survives_the_outbox_with_its_sealed_patient()
+    {
+        var original = new HubEvent
+        {
+            Id = "0193a1b2c3d5",
+            Type = HubEventType.PackHandedOver,
+            OccurredAt = Some.Today,
+            Handover = new PackHandover
+            {
+                Event = HandoverEvent.Implantation,
+                At = Some.Today,
+                ScanId = 9,
+                RawCode = "]d2010761234567890317280229" + "10LOT1\u001d21SN1",
+                Gtin = "07612345678903",
+                UdiDi = "07612345678903",
+                Lot = "LOT1",
+                Serial = "SN1",
+                Expiry = new DateOnly(2028, 2, 29),
+                Workstation = "bloc-2",
+                Operator = "IBODE Durand",
+                Prescriber = "Dr Jean Martin (RPPS 10003456789)",
+                Place = "Bloc 2, Clinique du Parc",
+                SealedPatient = "v1.AAAA",
+            },
+        };
+
+        string json = HubEventJson.Serialize(original);
+        var read = HubEventJson.Read(Message(json, sequence: 3));
+
+        Assert.Contains("\"type\":\"pack_handed_over\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"event\":\"implantation\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"sealed_patient\":\"v1.AAAA\"", json, StringComparison.Ordinal);
+        Assert.Equal(original.Handover, read.Handover);
+        Assert.Equal(original with { Sequence = 3 }, read);
+    }
+
+    [Fact]
+    public void An_event_without_a_handover_is_written_as_before()
+    {
+        string json = HubEventJson.Serialize(new HubEvent { Id = "x", Type = HubEventType.RecallReceived, OccurredAt = Some.Today });
+
+        Assert.DoesNotContain("handover", json, StringComparison.Ordinal);
+        Assert.Null(HubEventJson.Read(Message(json, sequence: 1)).Handover);
+    }
+
+    [Fact]
     public void Every_event_type_has_a_stable_snake_case_name()
     {
         Assert.Equal("recall_received", HubEventJson.TypeName(HubEventType.RecallReceived));

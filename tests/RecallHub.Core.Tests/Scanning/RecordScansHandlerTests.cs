@@ -31,6 +31,39 @@ public sealed class RecordScansHandlerTests
     }
 
     [Fact]
+    public async Task A_scan_with_a_sealed_patient_is_stored_and_handed_over_to_the_sinks_in_the_same_transaction()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+        string code = Some.DataMatrix(lot: "A53014", serial: "IUD1");
+
+        var result = await engine.Mediator.Send(new RecordScans(
+        [
+            new ScanSubmission(code, PackEvent.Implantation) { SealedPatient = "v1.SEALED", Prescriber = "Dr Martin (RPPS 10003456789)", Place = "Bloc 2", Operator = "Claire" },
+            new ScanSubmission(Some.DataMatrix(serial: "OTHER"), PackEvent.Dispensation),
+        ]), Token);
+
+        Assert.Equal(2, result.Stored);
+        var handover = Assert.Single(await engine.EventsAsync(), e => e.Type == HubEventType.PackHandedOver).Handover!;
+        Assert.Equal((HandoverEvent.Implantation, code, "v1.SEALED", "Bloc 2", "Dr Martin (RPPS 10003456789)"), (handover.Event, handover.RawCode, handover.SealedPatient, handover.Place, handover.Prescriber));
+        Assert.Equal((result.Items[0].ScanId!.Value, Notices.Gtin14, "A53014", "IUD1", "Claire"), (handover.ScanId, handover.UdiDi!, handover.Lot!, handover.Serial!, handover.Operator!));
+        Assert.Equal("v1.SEALED", engine.Fixture.Text("SELECT sealed_patient FROM pack_scans WHERE serial = 'IUD1'"));
+    }
+
+    [Theory]
+    [InlineData(PackEvent.Reception, "v1.SEALED", "SCAN_PATIENT_EVENT")]
+    [InlineData(PackEvent.Implantation, "184127645108946", "SCAN_PATIENT_NOT_SEALED")]
+    public async Task A_patient_on_a_scan_that_goes_to_nobody_or_not_sealed_is_refused_and_nothing_is_stored(PackEvent @event, string patient, string problem)
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        var result = await engine.Mediator.Send(new RecordScans([new ScanSubmission(Some.DataMatrix(), @event) { SealedPatient = patient }]), Token);
+
+        Assert.Equal(problem, Assert.Single(Assert.Single(result.Items).Problems).Code);
+        Assert.Equal(0, engine.Fixture.Scalar("SELECT COUNT(*) FROM pack_scans"));
+        Assert.DoesNotContain(await engine.EventsAsync(), e => e.Type == HubEventType.PackHandedOver);
+    }
+
+    [Fact]
     public async Task Bad_codes_are_refused_one_by_one_and_the_rest_of_the_batch_is_stored()
     {
         await using var engine = await EngineFixture.StartAsync();
@@ -131,6 +164,20 @@ public sealed class RecordScansHandlerTests
     {
         const string body = "03765432100000001";
         return "]d200" + body + Abstractions.Identifiers.Gs1.Gs1CheckDigit.Compute(body).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_given_with_the_scans_is_committed_with_them()
+    {
+        await using var engine = await EngineFixture.StartAsync();
+
+        await engine.Mediator.Send(new RecordScans([new ScanSubmission(Some.DataMatrix(serial: "BOX1"), PackEvent.Reception)])
+        {
+            Checkpoint = new SourceCheckpointAdvance("import-scans:/tmp/scans.txt", "1"),
+        }, Token);
+
+        Assert.Equal(1, engine.Fixture.Scalar("SELECT COUNT(*) FROM pack_scans"));
+        Assert.Equal(1, engine.Fixture.Scalar("SELECT COUNT(*) FROM source_checkpoints WHERE source_id = 'import-scans:/tmp/scans.txt' AND checkpoint = '1'"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class MigrationTests : IAsyncDisposable
         var store = await _fixture.OpenAsync();
 
         Assert.True(File.Exists(_fixture.DatabasePath));
-        Assert.Equal([1, 2], store.AppliedMigrations);
+        Assert.Equal([1, 2, 3], store.AppliedMigrations);
         foreach (string table in new[]
         {
             "recalls", "recall_links", "recall_revisions", "recall_products", "recall_lots", "pack_scans", "pack_states",
@@ -42,6 +42,8 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal("2026-11-22T08:30:00.0000000Z", reader.GetString(2));
         Assert.True(reader.Read());
         Assert.Equal(2, reader.GetInt64(0));
+        Assert.True(reader.Read());
+        Assert.Equal(3, reader.GetInt64(0));
         Assert.False(reader.Read());
     }
 
@@ -104,13 +106,15 @@ public sealed class MigrationTests : IAsyncDisposable
             recallId = (await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, ct)).RecallId;
             await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["A53014", "B60021"]), StoreFixture.Start, ct);
             await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreFixture.Start, ct);
-            scanIds = [.. await session.Scans.AppendAsync(
-                [new PackScan { RawCode = "3400930270387", ProductKey = Notices.Gtin14, Lot = "a5 3014", Serial = "S1", Event = PackEvent.Reception, ScannedAt = StoreFixture.Start }], ct)];
         }
 
+        // Written as the code of schema 1 wrote scans: today's store writes columns schema 1 lacks.
+        scanIds = [1];
         SqliteConnection.ClearAllPools();
         _fixture.Execute(
             $"""
+            INSERT INTO pack_scans (id, raw_code, scheme, product_key, lot, lot_key, serial, event, scanned_at)
+            VALUES (1, '3400930270387', 'unknown', '{Notices.Gtin14}', 'a5 3014', 'A53014', 'S1', 'reception', '2026-11-22T08:30:00.0000000Z');
             INSERT INTO stock_blocks (recall_id, scan_id, product_key, lot, serial, since, reason)
             VALUES ({recallId}, {scanIds[0]}, '{Notices.Gtin14}', 'a5 3014', 'S1', '2026-11-22T08:30:00.0000000Z', 'Lot rappelé');
             INSERT INTO audit_log (at, actor, action, subject) VALUES ('2026-11-22T08:30:00.0000000Z', 'hub', 'block.placed', 'block:1');
@@ -118,7 +122,7 @@ public sealed class MigrationTests : IAsyncDisposable
 
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([2], store.AppliedMigrations);
+        Assert.Equal([2, 3], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var recall = (await migrated.Recalls.GetAsync(recallId, ct))!;
         Assert.Equal(3, recall.Revisions.Count);
@@ -143,6 +147,42 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal((RecallUpsertOutcome.Linked, recallId), (linked.Outcome, linked.RecallId));
         Assert.Equal("product_lots", _fixture.Text("SELECT link_reason FROM recall_links WHERE source = 'rappelconso'"));
         await Assert.ThrowsAsync<StoreException>(() => migrated.Blocks.PlaceAsync([new NewStockBlock(999, "k", null, null, "r") { Since = StoreFixture.Start }], ct));
+    }
+
+    [Fact]
+    public async Task A_version_2_database_gains_the_handover_columns_and_keeps_its_scans()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (await SqliteRecallHubStore.OpenWithMigrationsAsync(_fixture.DatabasePath, _fixture.Clock, SqliteDurability.Normal, [.. SqliteMigrations.All.Take(2)], ct))
+        {
+        }
+
+        SqliteConnection.ClearAllPools();
+        _fixture.Execute(
+            $"""
+            INSERT INTO pack_scans (id, raw_code, scheme, product_key, lot, lot_key, serial, event, scanned_at, operator)
+            VALUES (1, '3400930270387', 'unknown', '{Notices.Gtin14}', 'A53014', 'A53014', 'S1', 'dispensation', '2026-11-22T08:30:00.0000000Z', 'Claire');
+            """);
+        SqliteConnection.ClearAllPools();
+        var store = await _fixture.OpenAsync();
+
+        Assert.Equal([3], store.AppliedMigrations);
+        await using var migrated = await store.OpenSessionAsync(ct);
+        var old = Assert.Single(await migrated.Scans.FindByProductAsync(Notices.Gtin14, cancellationToken: ct)).Scan;
+        Assert.Equal(("A53014", "Claire", (string?)null, (string?)null, (string?)null), (old.Lot, old.Operator, old.SealedPatient, old.Prescriber, old.Place));
+
+        await migrated.Scans.AppendAsync(
+            [new PackScan { RawCode = "3400930270387", ProductKey = Notices.Gtin14, Lot = "A53014", Serial = "S2", Event = PackEvent.Implantation, ScannedAt = StoreFixture.Start, SealedPatient = "v1.AAAA", Prescriber = "Dr Martin", Place = "Bloc 2" }], ct);
+        var handedOver = (await migrated.Scans.FindBySerialAsync(Notices.Gtin14, "S2", ct))[0].Scan;
+        Assert.Equal(("v1.AAAA", "Dr Martin", "Bloc 2"), (handedOver.SealedPatient, handedOver.Prescriber, handedOver.Place));
+
+        // The column refuses what is not a seal, and a patient on a scan that goes to nobody.
+        Assert.ThrowsAny<SqliteException>(() => _fixture.Execute(
+            "INSERT INTO pack_scans (raw_code, scheme, event, scanned_at, sealed_patient) VALUES ('x', 'gs1', 'implantation', 'x', '184127645108946')"));
+        Assert.ThrowsAny<SqliteException>(() => _fixture.Execute(
+            "INSERT INTO pack_scans (raw_code, scheme, event, scanned_at, sealed_patient) VALUES ('x', 'gs1', 'reception', 'x', 'v1.AAAA')"));
+        await Assert.ThrowsAsync<ArgumentException>(() => migrated.Scans.AppendAsync(
+            [new PackScan { RawCode = "3400930270387", Event = PackEvent.Reception, ScannedAt = StoreFixture.Start, SealedPatient = "v1.AAAA" }], ct));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class PluginCatalogTests
 
         var byId = catalog.Statuses.ToDictionary(s => s.Id);
         Assert.Equal(PluginState.Loaded, byId["good"].State);
-        Assert.Contains("built against contract 2.0; this host implements " + PluginContract.Version, byId["future"].Reason, StringComparison.Ordinal);
+        Assert.Contains($"built against contract 2.0; this host implements {PluginContract.Version}", byId["future"].Reason, StringComparison.Ordinal);
         Assert.Contains("plugins.json lists 'wrong-id' but", byId["wrong-id"].Reason, StringComparison.Ordinal);
         Assert.Contains("Missing.dll' named in the manifest does not exist", byId["no-dll"].Reason, StringComparison.Ordinal);
         Assert.Contains($"Refused: the SHA-256 of", byId["pinned"].Reason, StringComparison.Ordinal);

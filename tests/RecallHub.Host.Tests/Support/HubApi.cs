@@ -41,7 +41,7 @@ internal sealed class HubApi : IAsyncDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static async Task<HubApi> StartAsync()
+    public static async Task<HubApi> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         string folder = Path.Combine(Path.GetTempPath(), "recallhub-tests", Guid.NewGuid().ToString("N"));
         var clock = Some.Clock();
@@ -57,7 +57,7 @@ internal sealed class HubApi : IAsyncDisposable
             ["Hub:ApiKeys:2:Name"] = "pharmacist",
             ["Hub:ApiKeys:2:Key"] = AdminKey,
             ["Hub:ApiKeys:2:Scopes:0"] = "admin",
-        });
+        }.Concat(settings ?? new Dictionary<string, string?>()));
         await app.StartAsync(Token);
         return new HubApi(folder, store, clock, app);
     }

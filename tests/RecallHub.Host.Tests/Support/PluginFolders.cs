@@ -4,7 +4,7 @@ namespace RecallHub.Host.Tests.Support;
 
 /// <summary>
 /// A temporary folder laid out like a deployment: <c>plugins.json</c> and one folder per plugin holding the real
-/// fixture assembly (tests/RecallHub.TestPlugins) and a manifest written by the test.
+/// fixture assembly (tests/RecallHub.TestPlugins) and a manifest written by the test, or a real source plugin.
 /// </summary>
 internal sealed class PluginFolders : IDisposable
 {
@@ -37,6 +37,24 @@ internal sealed class PluginFolders : IDisposable
         File.WriteAllText(Path.Combine(target, "plugin.json"), $$"""
             { "id": "{{id}}", "version": "1.0.0", "kind": "{{kind}}", "contract_version": "{{contractVersion}}", "assembly": "{{assembly}}" }
             """);
+        return target;
+    }
+
+    /// <summary>
+    /// Publishes a real plugin of the repository — its build output, laid out by the test project in
+    /// <c>plugins/{id}</c> with its own manifest — into <c>plugins/{id}</c>.
+    /// </summary>
+    public string AddBuiltPlugin(string id)
+    {
+        string built = Path.Combine(AppContext.BaseDirectory, "plugins", id);
+        string target = Path.Combine(Root, "plugins", id);
+        foreach (var file in Directory.GetFiles(built, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(target, Path.GetRelativePath(built, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
+        }
+
         return target;
     }
 

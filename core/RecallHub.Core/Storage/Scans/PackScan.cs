@@ -41,6 +41,15 @@ public sealed record PackScan
     /// <summary>The person who scanned it.</summary>
     public string? Operator { get; init; }
 
+    /// <summary>The patient who received it, sealed (<c>v1.…</c>); never in clear. Only on dispensations and implantations.</summary>
+    public string? SealedPatient { get; init; }
+
+    /// <summary>The prescriber or implanter (name and RPPS).</summary>
+    public string? Prescriber { get; init; }
+
+    /// <summary>Where it was handed over or implanted.</summary>
+    public string? Place { get; init; }
+
     /// <summary>A scan built from a parsed code.</summary>
     /// <param name="reading">The parsed code.</param>
     /// <param name="event">Why the pack was scanned.</param>

@@ -8,8 +8,8 @@ namespace RecallHub.Core.Storage.Sqlite;
 internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
 {
     private const string InsertScan = """
-        INSERT INTO pack_scans (id, raw_code, scheme, gtin14, product_key, lot, lot_key, serial, expiry, production_date, event, scanned_at, workstation, operator)
-        VALUES ($id, $raw_code, $scheme, $gtin14, $product_key, $lot, $lot_key, $serial, $expiry, $production_date, $event, $scanned_at, $workstation, $operator);
+        INSERT INTO pack_scans (id, raw_code, scheme, gtin14, product_key, lot, lot_key, serial, expiry, production_date, event, scanned_at, workstation, operator, sealed_patient, prescriber, place)
+        VALUES ($id, $raw_code, $scheme, $gtin14, $product_key, $lot, $lot_key, $serial, $expiry, $production_date, $event, $scanned_at, $workstation, $operator, $sealed_patient, $prescriber, $place);
         """;
 
     // A late import of older scans does not overwrite a newer state.
@@ -24,7 +24,7 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
     private const string ScanColumns = """
         SELECT id AS Id, raw_code AS RawCode, scheme AS Scheme, gtin14 AS Gtin, product_key AS ProductKey, lot AS Lot,
                serial AS Serial, expiry AS Expiry, production_date AS ProductionDate, event AS Event, scanned_at AS ScannedAt,
-               workstation AS Workstation, operator AS Operator
+               workstation AS Workstation, operator AS Operator, sealed_patient AS SealedPatient, prescriber AS Prescriber, place AS Place
         FROM pack_scans
         """;
 
@@ -44,6 +44,11 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             if (!Enum.IsDefined(scan.Event))
             {
                 throw new ArgumentException($"Scan {i + 1} of {scans.Count} ('{Printable(scan.RawCode)}') has an unknown event {(int)scan.Event}.", nameof(scans));
+            }
+
+            if (scan.SealedPatient is not null && scan.Event is not (PackEvent.Implantation or PackEvent.Dispensation))
+            {
+                throw new ArgumentException($"Scan {i + 1} of {scans.Count} ('{Printable(scan.RawCode)}') carries a patient on a {SqliteValues.Name(scan.Event)} scan: only dispensations and implantations go to a patient.", nameof(scans));
             }
         }
 
@@ -82,6 +87,9 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         var scannedAt = insert.Parameters.Add("$scanned_at", SqliteType.Text);
         var workstation = insert.Parameters.Add("$workstation", SqliteType.Text);
         var @operator = insert.Parameters.Add("$operator", SqliteType.Text);
+        var sealedPatient = insert.Parameters.Add("$sealed_patient", SqliteType.Text);
+        var prescriber = insert.Parameters.Add("$prescriber", SqliteType.Text);
+        var place = insert.Parameters.Add("$place", SqliteType.Text);
         insert.Prepare();
 
         using var state = new SqliteCommand(UpsertState, session.Connection, transaction);
@@ -116,6 +124,9 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             scannedAt.Value = at;
             workstation.Value = Db(scan.Workstation);
             @operator.Value = Db(scan.Operator);
+            sealedPatient.Value = Db(scan.SealedPatient);
+            prescriber.Value = Db(scan.Prescriber);
+            place.Value = Db(scan.Place);
             try
             {
                 insert.ExecuteNonQuery();
@@ -328,6 +339,12 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
 
         public string? Operator { get; set; }
 
+        public string? SealedPatient { get; set; }
+
+        public string? Prescriber { get; set; }
+
+        public string? Place { get; set; }
+
         public StoredPackScan ToStored() => new(Id, new PackScan
         {
             RawCode = RawCode,
@@ -342,6 +359,9 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             ScannedAt = SqliteValues.ReadInstant(ScannedAt),
             Workstation = Workstation,
             Operator = Operator,
+            SealedPatient = SealedPatient,
+            Prescriber = Prescriber,
+            Place = Place,
         });
     }
 }

@@ -1,6 +1,9 @@
 namespace RecallHub.Host.Web.Security;
 
-/// <summary>Wires API-key authentication and one authorization policy per scope (admin satisfies every policy).</summary>
+/// <summary>
+/// Wires API-key authentication and one authorization policy per scope; admin satisfies every policy but
+/// <see cref="ApiScope.Patients"/>.
+/// </summary>
 internal static class ApiSecurity
 {
     public static IServiceCollection AddApiKeySecurity(this IServiceCollection services, IConfiguration configuration)
@@ -16,7 +19,7 @@ internal static class ApiSecurity
                     .RequireAuthenticatedUser()
                     .RequireAssertion(context =>
                         context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope)
-                        || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScope.Admin)));
+                        || (ApiScope.AdminImplies(scope) && context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiScope.Admin))));
             }
         });
         return services;

@@ -20,7 +20,7 @@ public sealed class ApiKeyRingTests
     [Theory]
     [InlineData("Name", "", "Hub:ApiKeys:0:Name is required.")]
     [InlineData("Key", "short", "Hub:ApiKeys:0:Key of 'lgo' is too short: use at least 24 random characters.")]
-    [InlineData("Scopes:0", "delete", "Hub:ApiKeys:0:Scopes of 'lgo' must list some of: scan, check, admin.")]
+    [InlineData("Scopes:0", "delete", "Hub:ApiKeys:0:Scopes of 'lgo' must list some of: scan, check, admin, patients.")]
     public void From_StopsTheStartOnAWrongEntry(string member, string value, string message)
     {
         var settings = new Dictionary<string, string>

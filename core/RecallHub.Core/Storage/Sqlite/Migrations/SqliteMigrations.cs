@@ -8,6 +8,7 @@ internal static class SqliteMigrations
     [
         new(1, "initial schema", Migration0001InitialSchema.Sql),
         new(2, "block identity, plugin state, links by product and lots", Migration0002BlocksPluginStateProductLinks.Sql) { ForeignKeysOff = true },
+        new(3, "scans handed over to a patient: sealed patient, prescriber, place", Migration0003ScanHandover.Sql),
     ];
 
     /// <summary>The schema version this code leads to.</summary>

@@ -9,6 +9,9 @@ namespace RecallHub.Host.Web.Api.Scans;
 /// <param name="Workstation">The workstation that scanned it.</param>
 /// <param name="Operator">The person who scanned it.</param>
 /// <param name="GsSubstitute">What this scanner sends instead of GS, if anything.</param>
+/// <param name="Patient">Who received the pack: only with <c>implantation</c> or <c>dispensation</c>; sealed at once.</param>
+/// <param name="Prescriber">Who prescribed or implanted it: only with <c>implantation</c> or <c>dispensation</c>.</param>
+/// <param name="Place">Where it was implanted or handed over: only with <c>implantation</c> or <c>dispensation</c>.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ScanRequest(
     string? Code,
@@ -16,4 +19,7 @@ internal sealed record ScanRequest(
     string? ScannedAt = null,
     string? Workstation = null,
     string? Operator = null,
-    string? GsSubstitute = null);
+    string? GsSubstitute = null,
+    PatientRequest? Patient = null,
+    PrescriberRequest? Prescriber = null,
+    string? Place = null);

@@ -4,6 +4,7 @@ using RecallHub.Core.Checking;
 using RecallHub.Core.Matching;
 using RecallHub.Core.Scanning;
 using RecallHub.Host.Running;
+using RecallHub.Host.Web.Patients;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web.Api.Scans;
@@ -13,7 +14,7 @@ internal static class ScansEndpoint
 {
     public static IEndpointRouteBuilder MapScans(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/scans", async (HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
+        endpoints.MapPost("/api/v1/scans", async (HttpRequest request, IMediator mediator, PatientKey patientKey, CancellationToken cancellationToken) =>
         {
             byte[] body = await JsonBody.ReadAllAsync(request, cancellationToken).ConfigureAwait(false);
             if (!JsonBody.TryParse(body, out var document, out var notJson))
@@ -25,7 +26,7 @@ internal static class ScansEndpoint
             IResult? malformed;
             using (document)
             {
-                (scans, malformed) = ScanBatchReader.Read(body, document.RootElement);
+                (scans, malformed) = ScanBatchReader.Read(body, document.RootElement, patientKey.Seal);
             }
 
             if (malformed is not null)
