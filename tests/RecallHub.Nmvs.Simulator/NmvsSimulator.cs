@@ -61,6 +61,9 @@ public sealed class NmvsSimulator : IAsyncDisposable
         return new NmvsSimulator(app, packs, endpoint);
     }
 
+    /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

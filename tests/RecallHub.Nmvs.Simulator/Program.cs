@@ -66,19 +66,5 @@ var options = new NmvsSimulatorOptions
 var packs = new PackRegistry(SimulatorSeed.Read(await File.ReadAllTextAsync(seedPath)), TimeProvider.System);
 await using var simulator = await NmvsSimulator.StartAsync(options, packs);
 Console.WriteLine($"NMVS simulator listening on {simulator.Endpoint}; Ctrl+C stops it.");
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-try
-{
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
-    // Ctrl+C: stop cleanly.
-}
-
+await simulator.WaitForShutdownAsync();
 return 0;
