@@ -42,6 +42,15 @@ failed=$(summary failed)
 skipped=$(summary skipped)
 rm -f "$log"
 
+# The plugin author's round trip (templates -> packages -> build, test, publish -> the real hub): one test, counted so.
+echo "== templates round trip"
+if ROUNDTRIP_BUILT=1 bash tests/templates/roundtrip.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
+
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then
   echo "run-all: no test ran" >&2

@@ -1,5 +1,7 @@
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sinks.Email.Tests.Support;
+using Some = RecallHub.Sinks.Email.Tests.Support.Some;
 
 namespace RecallHub.Sinks.Email.Tests;
 
@@ -57,7 +59,7 @@ public sealed class EmailSinkTests : IAsyncLifetime
     [Fact]
     public async Task RetriedBatch_IsNotSentTwice_AndKeepsItsMessageId()
     {
-        var state = new TestPluginState();
+        var state = new InMemoryPluginState();
         HubEvent[] batch = [Some.RecallReceived(7), Some.StockBlocked(7, "A53014", "S1")];
         await using (var first = await StartedAsync(Settings(_server!.Port), state))
         {
@@ -78,7 +80,7 @@ public sealed class EmailSinkTests : IAsyncLifetime
     [Fact]
     public async Task ServerDown_Throws_SoTheHubRetries_ThenSendsOnce()
     {
-        var state = new TestPluginState();
+        var state = new InMemoryPluginState();
         HubEvent[] batch = [Some.RecallReceived(7), Some.StockBlocked(7, "A53014", "S1")];
         await using (var down = await StartedAsync(Settings(SmtpTestServer.FreePort()), state))
         {
@@ -158,7 +160,7 @@ public sealed class EmailSinkTests : IAsyncLifetime
     {
         await using var sink = new EmailSink();
 
-        var error = await Assert.ThrowsAsync<PluginConfigurationException>(async () => await sink.StartAsync(new TestPluginContext(settings), Cancel));
+        var error = await Assert.ThrowsAsync<PluginConfigurationException>(async () => await sink.StartAsync(EmailContext.Create(settings), Cancel));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -176,17 +178,17 @@ public sealed class EmailSinkTests : IAsyncLifetime
         await using var sink = new EmailSink();
 
         var error = await Assert.ThrowsAsync<PluginConfigurationException>(async () =>
-            await sink.StartAsync(new TestPluginContext(Settings(25, templates: folder)), Cancel));
+            await sink.StartAsync(EmailContext.Create(Settings(25, templates: folder)), Cancel));
 
         Assert.Contains("recall-alert.html.scriban", error.Message, StringComparison.Ordinal);
         Assert.Contains("does not parse", error.Message, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task<EmailSink> StartedAsync(string settings, TestPluginState? state = null)
+    private static async Task<EmailSink> StartedAsync(string settings, InMemoryPluginState? state = null)
     {
         var sink = new EmailSink();
-        await sink.StartAsync(new TestPluginContext(settings, state: state), Cancel);
+        await sink.StartAsync(EmailContext.Create(settings, state: state), Cancel);
         return sink;
     }
 

@@ -1,23 +1,26 @@
+using Microsoft.Extensions.Time.Testing;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sources.Ansm.Tests.Support;
 
 namespace RecallHub.Sources.Ansm.Tests;
 
-/// <summary>The plugin pulling from a real HTTP server on 127.0.0.1 that serves the recorded ANSM pages.</summary>
+/// <summary>The plugin pulling from a real HTTP server on 127.0.0.1 (the kit's RecordedHttpServer) that serves the recorded ANSM pages.</summary>
 public sealed class AnsmSourceTests : IAsyncLifetime
 {
     private const string TavneosCheckpoint = "2026-08-19 " + Samples.TavneosPath;
     private const string CatheterCheckpoint = "2026-08-12 " + Samples.CatheterPath;
 
-    private AnsmSite _site = null!;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 8, 20, 7, 0, 0, TimeSpan.Zero));
+    private RecordedHttpServer _site = null!;
     private TestSourceContext _context = null!;
     private readonly AnsmSource _source = new();
 
     public async ValueTask InitializeAsync()
     {
-        _context = new TestSourceContext("{}");
-        _site = await AnsmSite.StartAsync(_context.Clock);
+        _context = new TestSourceContext("ansm", _clock);
+        _site = await RecordedHttpServer.StartAsync(_clock, TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -28,20 +31,20 @@ public sealed class AnsmSourceTests : IAsyncLifetime
 
     private async Task StartAsync(string settings = "")
     {
-        string json = $$"""{ "base_url": "{{_site.ListingUrl}}", "delay": 2, "retry_delay": 5{{settings}} }""";
-        var context = new TestSourceContext(json, _context.Clock);
+        string json = $$"""{ "base_url": "{{_site.Url(Samples.ListingPath)}}", "delay": 2, "retry_delay": 5{{settings}} }""";
+        var context = new TestSourceContext("ansm", _clock).WithSettings(json);
         _context.Dispose();
         _context = context;
         await _source.StartAsync(_context, TestContext.Current.CancellationToken);
     }
 
     private Task<SourceFetchResult> FetchAsync(string? checkpoint) =>
-        _context.RunAsync(() => _source.FetchAsync(checkpoint, TestContext.Current.CancellationToken).AsTask());
+        _context.RunWithClockAsync(() => _source.FetchAsync(checkpoint, TestContext.Current.CancellationToken).AsTask());
 
     [Fact]
     public async Task FirstPull_WalksEveryPageAndReturnsEveryNoticeOldestFirst()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync();
 
         var result = await FetchAsync(null);
@@ -53,20 +56,20 @@ public sealed class AnsmSourceTests : IAsyncLifetime
             result.Notices.Select(n => n.SourceId));
         Assert.Equal(TavneosCheckpoint, result.Checkpoint);
         Assert.False(result.HasMore);
-        Assert.All(result.Notices, n => Assert.Empty(RecallNoticeJson.Validate(n)));
+        NoticeAssert.WellFormed(result.Notices);
 
         // Pages that were read give products; the invented cards have no page (404) and are kept from their card.
         Assert.Equal(2, result.Notices[0].Products.Count);
         Assert.Equal(2, result.Notices[^1].Products.Count);
-        Assert.Equal(new Uri(_site.Root, Samples.TavneosPath), result.Notices[^1].Links[0].Url);
+        Assert.Equal(_site.Url(Samples.TavneosPath), result.Notices[^1].Links[0].Url);
         Assert.All(result.Notices.Where(n => n.Products.Count == 0), n => Assert.True(n.IsLowConfidence));
-        Assert.Single(_site.RequestsFor(AnsmSite.ListingPath + "?page=2"));
+        Assert.Single(_site.RequestsFor(Samples.ListingPath + "?page=2"));
     }
 
     [Fact]
     public async Task Requests_ArePoliteSpacedAndSayWhoTheyAre()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync();
 
         await FetchAsync(null);
@@ -74,13 +77,13 @@ public sealed class AnsmSourceTests : IAsyncLifetime
         var requests = _site.Requests;
         Assert.Equal(8, requests.Count);
         Assert.All(requests.Zip(requests.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(2), $"{pair.First} then {pair.Second}"));
-        Assert.All(requests, r => Assert.Contains("RecallHub", r.UserAgent, StringComparison.Ordinal));
+        Assert.All(requests, r => Assert.Contains("RecallHub", r.Header("User-Agent"), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task NextPull_StopsAtTheCheckpoint()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync();
 
         var result = await FetchAsync(CatheterCheckpoint);
@@ -89,14 +92,14 @@ public sealed class AnsmSourceTests : IAsyncLifetime
             ["temozolomide-accord-250-mg-gelule-laboratoire-accord-healtcare-france-sas", "tavneos-10-mg-gelule-laboratoire-vifor-france"],
             result.Notices.Select(n => n.SourceId));
         Assert.Equal(TavneosCheckpoint, result.Checkpoint);
-        Assert.Empty(_site.RequestsFor(AnsmSite.ListingPath + "?page=2"));
+        Assert.Empty(_site.RequestsFor(Samples.ListingPath + "?page=2"));
         Assert.Empty(_site.RequestsFor(Samples.CatheterPath));
     }
 
     [Fact]
     public async Task Pull_AtTheNewestNotice_FindsNothingNew()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync();
 
         var result = await FetchAsync(TavneosCheckpoint);
@@ -109,7 +112,7 @@ public sealed class AnsmSourceTests : IAsyncLifetime
     [Fact]
     public async Task Batches_AdvanceTheCheckpointAndWalkTheListingOnce()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync(""", "batch_size": 4""");
 
         var first = await FetchAsync(null);
@@ -121,13 +124,13 @@ public sealed class AnsmSourceTests : IAsyncLifetime
         Assert.Equal(2, second.Notices.Count);
         Assert.False(second.HasMore);
         Assert.Equal(TavneosCheckpoint, second.Checkpoint);
-        Assert.Single(_site.RequestsFor(AnsmSite.ListingPath));
+        Assert.Single(_site.RequestsFor(Samples.ListingPath));
     }
 
     [Fact]
     public async Task Filters_KeepOnlyTheWantedCategoriesAndTypes_ButTheCheckpointStillMoves()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync(""", "categories": ["rappel de produit"], "product_types": ["Medicaments"]""");
 
         var result = await FetchAsync(null);
@@ -141,19 +144,19 @@ public sealed class AnsmSourceTests : IAsyncLifetime
     [Fact]
     public async Task Since_StopsTheFirstPullAtThatDate()
     {
-        _site.ServeSamples();
+        Samples.ServeSite(_site);
         await StartAsync(""", "since": "2026-08-12" """);
 
         var result = await FetchAsync(null);
 
         Assert.Equal(3, result.Notices.Count);
-        Assert.Empty(_site.RequestsFor(AnsmSite.ListingPath + "?page=2"));
+        Assert.Empty(_site.RequestsFor(Samples.ListingPath + "?page=2"));
     }
 
     [Fact]
     public async Task ChangedPageStructure_FailsThePullWithAClearError()
     {
-        _site.Serve(AnsmSite.ListingPath, Samples.ChangedListing);
+        Samples.Serve(_site, Samples.ListingPath, Samples.ChangedListing);
         await StartAsync();
 
         var e = await Assert.ThrowsAsync<AnsmPageStructureException>(() => FetchAsync(TavneosCheckpoint));
@@ -165,24 +168,25 @@ public sealed class AnsmSourceTests : IAsyncLifetime
     [Fact]
     public async Task ServerError_IsRetriedWithBackoff_ThenSucceeds()
     {
-        _site.ServeSamples();
-        _site.Serve(AnsmSite.ListingPath, Samples.Listing, failures: 2, failureStatus: 503);
+        Samples.ServeSite(_site);
+        _site.FailFirst(Samples.ListingPath, 2, 503);
         await StartAsync();
 
         var result = await FetchAsync(CatheterCheckpoint);
 
         Assert.Equal(2, result.Notices.Count);
-        var listing = _site.RequestsFor(AnsmSite.ListingPath);
+        var listing = _site.RequestsFor(Samples.ListingPath);
         Assert.Equal(3, listing.Count);
         Assert.True(listing[1].At - listing[0].At >= TimeSpan.FromSeconds(5));
         Assert.True(listing[2].At - listing[1].At >= TimeSpan.FromSeconds(10));
-        Assert.Contains(_context.CollectingLog.Entries, e => e.Level == PluginLogLevel.Warning && e.Message.Contains("503", StringComparison.Ordinal));
+        Assert.Contains(_context.Log.Entries, e => e.Level == PluginLogLevel.Warning && e.Message.Contains("503", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ServerError_AfterEveryRetry_FailsThePull()
     {
-        _site.Serve(AnsmSite.ListingPath, Samples.Listing, failures: 10, failureStatus: 500);
+        Samples.Serve(_site, Samples.ListingPath, Samples.Listing);
+        _site.FailFirst(Samples.ListingPath, 10, 500);
         await StartAsync(""", "retries": 2""");
 
         var e = await Assert.ThrowsAsync<HttpRequestException>(() => FetchAsync(TavneosCheckpoint));
@@ -194,16 +198,16 @@ public sealed class AnsmSourceTests : IAsyncLifetime
     [Fact]
     public async Task UnchangedListing_AnswersNotModified_AndNothingMoreIsAsked()
     {
-        _site.ServeSamples(listingETag: "\"v1\"");
+        Samples.ServeSite(_site, listingETag: "\"v1\"");
         await StartAsync();
         var first = await FetchAsync(null);
         int before = _site.Requests.Count;
 
         var second = await FetchAsync(first.Checkpoint);
 
-        Assert.Null(_site.RequestsFor(AnsmSite.ListingPath)[0].IfNoneMatch);
+        Assert.Null(_site.RequestsFor(Samples.ListingPath)[0].Header("If-None-Match"));
         var again = Assert.Single(_site.Requests.Skip(before));
-        Assert.Equal("\"v1\"", again.IfNoneMatch);
+        Assert.Equal("\"v1\"", again.Header("If-None-Match"));
         Assert.Empty(second.Notices);
         Assert.Equal(first.Checkpoint, second.Checkpoint);
         Assert.False(second.HasMore);
@@ -212,7 +216,7 @@ public sealed class AnsmSourceTests : IAsyncLifetime
     [Fact]
     public async Task ConditionalRequest_IsNotSent_WhenTheHubComesBackWithAnOlderCheckpoint()
     {
-        _site.ServeSamples(listingETag: "\"v1\"");
+        Samples.ServeSite(_site, listingETag: "\"v1\"");
         await StartAsync();
         await FetchAsync(null);
         int before = _site.Requests.Count;
@@ -220,18 +224,21 @@ public sealed class AnsmSourceTests : IAsyncLifetime
         // The previous pull's notices were not committed: the hub asks again from where it was.
         var retry = await FetchAsync(CatheterCheckpoint);
 
-        Assert.Null(_site.Requests[before].IfNoneMatch);
+        Assert.Null(_site.Requests[before].Header("If-None-Match"));
         Assert.Equal(2, retry.Notices.Count);
     }
 
     [Fact]
+    public void PluginJson_BesideTheAssembly_IsOneTheHubLoads() =>
+        Assert.Equal("ansm", PluginAssert.HasValidManifest<AnsmSource>().Id);
+
+    [Fact]
     public async Task Settings_ThatAreWrong_AreRefusedWithTheirName()
     {
-        var context = new TestSourceContext("""{ "since": "19/08/2026" }""");
+        using var context = new TestSourceContext("ansm").WithSettings("""{ "since": "19/08/2026" }""");
 
         var e = await Assert.ThrowsAsync<PluginConfigurationException>(() => _source.StartAsync(context, TestContext.Current.CancellationToken).AsTask());
 
         Assert.Contains("'since'", e.Message, StringComparison.Ordinal);
-        context.Dispose();
     }
 }

@@ -1,11 +1,13 @@
 using System.Net;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sources.RappelConso.Tests.Support;
+using Some = RecallHub.Sources.RappelConso.Tests.Support.Some;
 
 namespace RecallHub.Sources.RappelConso.Tests;
 
-/// <summary>Pulls against a real HTTP server on 127.0.0.1 serving the recorded payloads as the Explore API would.</summary>
+/// <summary>Pulls against a real HTTP server on 127.0.0.1 (the kit's RecordedHttpServer) serving the recorded payloads as the Explore API would.</summary>
 public sealed class RappelConsoSourceTests : IAsyncLifetime
 {
     private const string Constructed = "v2_records_response_constructed.json";
@@ -32,7 +34,7 @@ public sealed class RappelConsoSourceTests : IAsyncLifetime
 
     private async Task<TestSourceContext> StartAsync(string settings = "")
     {
-        var context = new TestSourceContext($$"""{ "base_url": "{{Portal.BaseUrl}}", "retry_delay": 1 {{settings}} }""");
+        var context = new TestSourceContext("rappelconso", Some.Clock()).WithSettings($$"""{ "base_url": "{{Portal.BaseUrl}}", "retry_delay": 1 {{settings}} }""");
         _source = new RappelConsoSource();
         await _source.StartAsync(context, Cancel);
         return context;
@@ -120,18 +122,11 @@ public sealed class RappelConsoSourceTests : IAsyncLifetime
         Portal.FailNext(503);
         var context = await StartAsync();
 
-        var fetch = _source!.FetchAsync("2026-03-12T00:00:00Z", Cancel).AsTask();
-        while (!fetch.IsCompleted)
-        {
-            context.Clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(10, Cancel);
-        }
-
-        var result = await fetch;
+        var result = await context.RunWithClockAsync(() => _source!.FetchAsync("2026-03-12T00:00:00Z", Cancel).AsTask(), TimeSpan.FromMilliseconds(250));
         Assert.Equal(2, Portal.Requests.Count);
         Assert.Equal(2, result.Notices.Count);
         Assert.True(context.Clock.GetUtcNow() - Some.Now >= TimeSpan.FromSeconds(1));
-        string warning = Assert.Single(context.CollectedLog.At(PluginLogLevel.Warning));
+        string warning = Assert.Single(context.Log.At(PluginLogLevel.Warning));
         Assert.Contains($"GET {Portal.BaseUrl}api/explore/v2.1/catalog/datasets/{FakeOpenDataPortal.Dataset}/records?", warning, StringComparison.Ordinal);
         Assert.Contains("answered 503 Service Unavailable", warning, StringComparison.Ordinal);
     }
@@ -148,7 +143,7 @@ public sealed class RappelConsoSourceTests : IAsyncLifetime
         Assert.Contains($"GET {Portal.BaseUrl}api/explore/v2.1/catalog/datasets/{FakeOpenDataPortal.Dataset}/records?", error.Message, StringComparison.Ordinal);
         Assert.Contains("answered 500 Internal Server Error", error.Message, StringComparison.Ordinal);
         Assert.Contains("attempt 2 of 2", error.Message, StringComparison.Ordinal);
-        Assert.Single(context.CollectedLog.At(PluginLogLevel.Warning));
+        Assert.Single(context.Log.At(PluginLogLevel.Warning));
     }
 
     [Fact]
@@ -206,7 +201,7 @@ public sealed class RappelConsoSourceTests : IAsyncLifetime
         Assert.Equal(NoDate, dated.RawPayload);
         Assert.Contains("date_publication 'mardi dernier' is not a date", dated.Title, StringComparison.Ordinal);
         Assert.StartsWith("sans-id-", Assert.Single(result.Notices, n => n.SourceId != "2026-03-0501").SourceId, StringComparison.Ordinal);
-        Assert.Equal(2, context.CollectedLog.At(PluginLogLevel.Error).Count());
+        Assert.Equal(2, context.Log.At(PluginLogLevel.Error).Count());
         // Nothing readable was dated: the checkpoint does not move.
         Assert.Null(result.Checkpoint);
     }
@@ -222,7 +217,7 @@ public sealed class RappelConsoSourceTests : IAsyncLifetime
         Assert.True(notice.IsLowConfidence);
         var product = Assert.Single(notice.Products);
         Assert.Equal((CodeScheme.Reference, "3401560012348"), (product.CodeScheme, product.Code));
-        Assert.Contains("check digit is wrong", Assert.Single(context.CollectedLog.At(PluginLogLevel.Warning)), StringComparison.Ordinal);
+        Assert.Contains("check digit is wrong", Assert.Single(context.Log.At(PluginLogLevel.Warning)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -242,7 +237,7 @@ public sealed class RappelConsoSourceTests : IAsyncLifetime
     [Fact]
     public async Task WrongSettings_AreRefusedNamingTheSetting()
     {
-        var context = new TestSourceContext($$"""{ "base_url": "{{Portal.BaseUrl}}", "page_size": 500 }""");
+        using var context = new TestSourceContext("rappelconso", Some.Clock()).WithSettings($$"""{ "base_url": "{{Portal.BaseUrl}}", "page_size": 500 }""");
         await using var source = new RappelConsoSource();
 
         var error = await Assert.ThrowsAsync<PluginConfigurationException>(() => source.StartAsync(context, Cancel).AsTask());

@@ -15,7 +15,7 @@ public sealed class AlertTemplatesTests
     public async Task ShippedTemplates_RenderTheGoldenMessage(string golden)
     {
         var sink = new EmailSink();
-        await sink.StartAsync(new TestPluginContext("""
+        await sink.StartAsync(EmailContext.Create("""
             { "smtp_host": "127.0.0.1", "from": "recallhub@pharmacie-des-tilleuls.fr", "to": ["rappels@pharmacie-des-tilleuls.fr"],
               "pharmacy_name": "Pharmacie des Tilleuls", "dashboard_url": "https://recallhub.pharmacie-des-tilleuls.fr/" }
             """), TestContext.Current.CancellationToken);

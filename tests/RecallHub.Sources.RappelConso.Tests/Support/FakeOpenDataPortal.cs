@@ -1,54 +1,41 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using RecallHub.Plugins.Testing;
 
 namespace RecallHub.Sources.RappelConso.Tests.Support;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 playing the Opendatasoft Explore API v2.1 for one dataset: <c>records</c> with
-/// the <c>date_publication &gt;= date'…'</c> filter, ordering, <c>limit</c> ≤ 100 and the 10 000 offset cap, and
-/// <c>exports/json</c>. Records are served byte for byte as given.
+/// The Opendatasoft Explore API v2.1 for one dataset, played on the kit's <see cref="RecordedHttpServer"/> (Kestrel on
+/// 127.0.0.1): <c>records</c> with the <c>date_publication &gt;= date'…'</c> filter, ordering, <c>limit</c> ≤ 100 and
+/// the 10 000 offset cap, and <c>exports/json</c>. Records are served byte for byte as given.
 /// </summary>
 public sealed partial class FakeOpenDataPortal : IAsyncDisposable
 {
     public const string Dataset = "rappelconso-v2-gtin-espaces";
 
-    private readonly WebApplication _app;
+    private readonly RecordedHttpServer _server;
     private readonly List<(string Raw, DateTimeOffset? Published, long Id)> _records = [];
-    private readonly ConcurrentQueue<int> _failures = new();
-    private readonly ConcurrentQueue<string> _requests = new();
     private readonly Lock _lock = new();
 
-    private FakeOpenDataPortal(WebApplication app)
+    private FakeOpenDataPortal(RecordedHttpServer server)
     {
-        _app = app;
+        _server = server;
     }
 
-    public Uri BaseUrl => new(_app.Urls.First());
+    public Uri BaseUrl => _server.BaseAddress;
 
     /// <summary>Every request's path and query, in order.</summary>
-    public IReadOnlyList<string> Requests => [.. _requests];
+    public IReadOnlyList<string> Requests => [.. _server.Requests.Select(r => r.PathAndQuery)];
 
     public static async Task<FakeOpenDataPortal> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var portal = new FakeOpenDataPortal(app);
+        var portal = new FakeOpenDataPortal(await RecordedHttpServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken));
         string root = $"/api/explore/v2.1/catalog/datasets/{Dataset}";
-        app.MapGet(root + "/records", portal.Records);
-        app.MapGet(root + "/exports/json", portal.Export);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        portal._server.Route(root + "/records", portal.Records);
+        portal._server.Route(root + "/exports/json", portal.Export);
         return portal;
     }
-
     /// <summary>Adds records (raw JSON objects) to the dataset.</summary>
     public void Publish(IEnumerable<string> records)
     {
@@ -74,53 +61,30 @@ public sealed partial class FakeOpenDataPortal : IAsyncDisposable
     }
 
     /// <summary>The next requests answer these statuses, one each, before the portal answers normally again.</summary>
-    public void FailNext(params int[] statuses)
-    {
-        foreach (int status in statuses)
-        {
-            _failures.Enqueue(status);
-        }
-    }
+    public void FailNext(params int[] statuses) => _server.FailNext(statuses);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private IResult Records(HttpContext http)
+    private RecordedResponse Records(RecordedRequest request)
     {
-        if (Intercept(http) is { } failure)
-        {
-            return failure;
-        }
-
-        int limit = int.Parse(http.Request.Query["limit"].FirstOrDefault() ?? "10", CultureInfo.InvariantCulture);
-        int offset = int.Parse(http.Request.Query["offset"].FirstOrDefault() ?? "0", CultureInfo.InvariantCulture);
+        int limit = int.Parse(request.QueryValue("limit") ?? "10", CultureInfo.InvariantCulture);
+        int offset = int.Parse(request.QueryValue("offset") ?? "0", CultureInfo.InvariantCulture);
         if (limit > 100 || offset + limit > 10_000)
         {
-            return Results.Json(new { error_code = "InvalidRESTParameterError", message = $"Invalid value for limit/offset: offset + limit must be at most 10000 and limit at most 100 (got offset {offset}, limit {limit})." }, statusCode: 400);
+            string error = JsonSerializer.Serialize(new { error_code = "InvalidRESTParameterError", message = $"Invalid value for limit/offset: offset + limit must be at most 10000 and limit at most 100 (got offset {offset}, limit {limit})." });
+            return new RecordedResponse(400, error, "application/json; charset=utf-8");
         }
 
-        var selected = Select(http);
+        var selected = Select(request);
         string page = string.Join(",", selected.Skip(offset).Take(limit));
-        return Results.Text($$"""{"total_count": {{selected.Count}}, "results": [{{page}}]}""", "application/json; charset=utf-8", Encoding.UTF8);
+        return RecordedResponse.Json($$"""{"total_count": {{selected.Count}}, "results": [{{page}}]}""");
     }
 
-    private IResult Export(HttpContext http) =>
-        Intercept(http) ?? Results.Text("[" + string.Join(",", Select(http)) + "]", "application/json; charset=utf-8", Encoding.UTF8);
+    private RecordedResponse Export(RecordedRequest request) => RecordedResponse.Json("[" + string.Join(",", Select(request)) + "]");
 
-    private IResult? Intercept(HttpContext http)
+    private List<string> Select(RecordedRequest request)
     {
-        _requests.Enqueue(http.Request.Path + http.Request.QueryString);
-        return _failures.TryDequeue(out int status)
-            ? Results.Text($"<html><body>{status} upstream trouble</body></html>", "text/html", statusCode: status)
-            : null;
-    }
-
-    private List<string> Select(HttpContext http)
-    {
-        string? where = http.Request.Query["where"].FirstOrDefault();
+        string? where = request.QueryValue("where");
         DateTimeOffset? since = null;
         if (where is not null)
         {
@@ -133,7 +97,7 @@ public sealed partial class FakeOpenDataPortal : IAsyncDisposable
             since = DateTimeOffset.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         }
 
-        Assert.Equal("date_publication,id", http.Request.Query["order_by"].FirstOrDefault());
+        Assert.Equal("date_publication,id", request.QueryValue("order_by"));
         lock (_lock)
         {
             return [.. _records
