@@ -211,6 +211,16 @@ public sealed class NmvsSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheManifest_IsAValidSourceOfContract11()
+    {
+        var manifest = PluginManifest.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "plugin.json")), "plugin.json");
+
+        Assert.Equal(("nmvs", PluginKind.Source, "RecallHub.Sources.Nmvs.dll"), (manifest.Id, manifest.Kind, manifest.Assembly));
+        Assert.True(PluginContract.IsCompatible(manifest.ContractVersion));
+        Assert.Equal("1.1", manifest.ContractVersion); // IPackVerifier is 1.1
+    }
+
+    [Fact]
     public async Task DirectModeWithoutACertificate_IsASettingsError()
     {
         var context = new TestSourceContext($$"""{ "endpoint": "{{_lab.Simulator.Endpoint}}" }""", _lab.Clock);
