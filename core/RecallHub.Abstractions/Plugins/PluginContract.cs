@@ -10,8 +10,8 @@ public static class PluginContract
     /// <summary>The contract version, <c>major.minor</c>.</summary>
     /// <remarks>
     /// 1.1 added <see cref="HubEventType.PackHandedOver"/> with <see cref="HubEvent.Handover"/>, the optional
-    /// <see cref="IPluginQueries"/>, and <see cref="Patients.PatientIdentitySeal"/>: plugins built against 1.0 run
-    /// unchanged.
+    /// <see cref="IPluginQueries"/>, <see cref="Patients.PatientIdentitySeal"/>, and the optional
+    /// <see cref="IPackVerifier"/>: plugins built against 1.0 run unchanged.
     /// </remarks>
     public const string Version = "1.1";
 

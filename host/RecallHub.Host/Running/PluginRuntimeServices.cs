@@ -20,6 +20,7 @@ internal static class PluginRuntimeServices
         services.AddSingleton<RunningPlugins>();
         services.AddSingleton<SourcePull>();
         services.AddSingleton<SinkDelivery>();
+        services.AddSingleton<PackVerifications>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(OutboxSignalBehavior<,>));
         services.AddHttpClient();

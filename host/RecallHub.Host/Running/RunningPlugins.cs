@@ -35,6 +35,18 @@ internal sealed class RunningPlugins
         }
     }
 
+    /// <summary>The running sources that also verify scanned packs (<see cref="IPackVerifier"/>, contract 1.1).</summary>
+    public IReadOnlyList<(string Id, IPackVerifier Verifier)> Verifiers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _sources.Where(s => s.Value.Source is IPackVerifier).Select(s => (s.Key, (IPackVerifier)s.Value.Source))];
+            }
+        }
+    }
+
     public void AddSource(IRecallSource source, IPluginContext context)
     {
         lock (_lock)

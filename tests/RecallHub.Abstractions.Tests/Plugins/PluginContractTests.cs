@@ -9,7 +9,7 @@ public sealed class PluginContractTests
     [InlineData("1", false)] // major.minor is required
     [InlineData("0.9", false)] // another major
     [InlineData("2.0", false)]
-    [InlineData("1.1", true)] // 1.1 added handovers, queries and the patient seal
+    [InlineData("1.1", true)] // 1.1 added handovers, queries, the patient seal and pack verifiers
     [InlineData("1.2", false)] // newer minor than the host: may use members the host lacks
     [InlineData("1.0.1", false)]
     [InlineData("", false)]

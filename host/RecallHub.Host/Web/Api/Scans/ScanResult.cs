@@ -6,7 +6,8 @@ namespace RecallHub.Host.Web.Api.Scans;
 /// <param name="ScanId">The stored scan's id, <see langword="null"/> when refused.</param>
 /// <param name="Verdict">
 /// <c>allow</c> or <c>block</c> whenever the code names a product (even for a refused scan: a damaged code of a
-/// recalled pack is still stopped); <see langword="null"/> when it names none.
+/// recalled pack is still stopped); <see langword="null"/> when it names none. <c>verification_pending</c> when no
+/// recall stops the pack but its national verification is pending or failed: not an allow.
 /// </param>
 /// <param name="NeedsManualCheck">Whether the block comes only from recalls the code cannot settle.</param>
 /// <param name="Message">What is going on, in plain French, for the person scanning.</param>
@@ -14,6 +15,10 @@ namespace RecallHub.Host.Web.Api.Scans;
 /// <param name="Recalls">The recalls concerning the pack.</param>
 /// <param name="BlocksPlaced">The ids of the blocks this scan placed (none for a destruction scan, or when the pack was already blocked).</param>
 /// <param name="Problems">Why it was refused, or what was odd about it.</param>
+/// <param name="Verification">
+/// Under <c>recallhub run</c> with a verifier plugin (NMVS), what it said about this serialised pack; <see langword="null"/>
+/// when no verifier was asked.
+/// </param>
 internal sealed record ScanResult(
     int Index,
     bool Stored,
@@ -24,4 +29,5 @@ internal sealed record ScanResult(
     string? Action,
     IReadOnlyList<CheckedRecall> Recalls,
     IReadOnlyList<long> BlocksPlaced,
-    IReadOnlyList<ScanResultProblem> Problems);
+    IReadOnlyList<ScanResultProblem> Problems,
+    ScanVerification? Verification = null);

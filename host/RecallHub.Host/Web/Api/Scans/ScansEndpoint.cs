@@ -1,7 +1,9 @@
 using Mediator;
+using RecallHub.Abstractions.Plugins;
 using RecallHub.Core.Checking;
 using RecallHub.Core.Matching;
 using RecallHub.Core.Scanning;
+using RecallHub.Host.Running;
 using RecallHub.Host.Web.Patients;
 using RecallHub.Host.Web.Security;
 
@@ -34,7 +36,12 @@ internal static class ScansEndpoint
 
             // Answered only after the commit: a stored id in the answer is a scan that will not be lost.
             var result = await mediator.Send(new RecordScans(scans!), cancellationToken).ConfigureAwait(false);
-            var response = new ScanBatchResponse(result.Stored, result.Refused, result.BlocksPlaced, [.. result.Items.Select(ToResult)]);
+
+            // Under `run`, verifier plugins (NMVS) see the committed serialised packs; `serve` has none.
+            var verifications = request.HttpContext.RequestServices.GetService<PackVerifications>() is { } verifiers
+                ? await verifiers.VerifyAsync(scans!, result).ConfigureAwait(false)
+                : null;
+            var response = new ScanBatchResponse(result.Stored, result.Refused, result.BlocksPlaced, [.. result.Items.Select(o => ToResult(o, verifications?.GetValueOrDefault(o.Index)))]);
             return Results.Json(response, HubJsonContext.Default.ScanBatchResponse);
         })
         .RequireAuthorization(ApiScope.Scan)
@@ -47,19 +54,37 @@ internal static class ScansEndpoint
         return endpoints;
     }
 
-    private static ScanResult ToResult(ScanOutcome outcome)
+    private static ScanResult ToResult(ScanOutcome outcome, PackVerification? verification)
     {
         var check = outcome.Check;
+        string? verdict = check is null ? null : check.Verdict == CheckVerdict.Allow ? "allow" : "block";
+        string? message = check?.Message;
+        string? action = check?.Action;
+
+        // A recall's block speaks first; otherwise the verification decides what the counter reads.
+        if (verdict == "allow" && verification is { Status: not PackVerificationStatus.Verified })
+        {
+            verdict = verification.Status == PackVerificationStatus.Alert ? "block" : "verification_pending";
+            (message, action) = (verification.Message, verification.Action);
+        }
+
         return new ScanResult(
             outcome.Index,
             outcome.ScanId is not null,
             outcome.ScanId,
-            check is null ? null : check.Verdict == CheckVerdict.Allow ? "allow" : "block",
+            verdict,
             check?.NeedsManualCheck,
-            check?.Message,
-            check?.Action,
+            message,
+            action,
             check is null ? [] : [.. check.Recalls.Select(r => new CheckedRecall(r.RecallId, r.Title, r.AlertNumber, r.Outcome == MatchOutcome.Concerned ? "concerned" : "cannot_tell", r.Actions))],
             [.. outcome.BlocksPlaced.Select(b => b.Id)],
-            [.. outcome.Problems.Select(p => new ScanResultProblem(p.Code, p.Position, p.Message))]);
+            [.. outcome.Problems.Select(p => new ScanResultProblem(p.Code, p.Position, p.Message))],
+            verification is null ? null : new ScanVerification(
+                ApiNames.Name(verification.Status),
+                verification.Code,
+                verification.AlertId,
+                verification.PackState,
+                verification.Message,
+                verification.Action));
     }
 }
