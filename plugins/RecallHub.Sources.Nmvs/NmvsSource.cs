@@ -24,7 +24,7 @@ public sealed class NmvsSource : IRecallSource, IPackVerifier
     private VerificationQueue? _queue;
 
     /// <inheritdoc />
-    public ValueTask StartAsync(ISourceContext context, CancellationToken cancellationToken)
+    public async ValueTask StartAsync(ISourceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
@@ -32,8 +32,16 @@ public sealed class NmvsSource : IRecallSource, IPackVerifier
         _http = NmvsConnection.Create(_settings);
         _client = new NmvsClient(_http, _settings.Endpoint, _settings.UserId, _settings.Password);
         _queue = new VerificationQueue(context.State);
+        await _queue.LoadAsync(cancellationToken).ConfigureAwait(false);
         context.Log.Write(PluginLogLevel.Information, $"NMVS plugin started in {_settings.Mode.ToString().ToLowerInvariant()} mode against {_settings.Endpoint}.");
-        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public bool IsPending(string gtin, string serial)
+    {
+        ArgumentNullException.ThrowIfNull(gtin);
+        ArgumentNullException.ThrowIfNull(serial);
+        return _queue?.Contains(gtin, serial) ?? false;
     }
 
     /// <summary>Asks the national system again about the queued packs, when the backoff allows; publishes what it finds.</summary>

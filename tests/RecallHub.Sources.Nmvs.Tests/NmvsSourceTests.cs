@@ -148,9 +148,11 @@ public sealed class NmvsSourceTests : IAsyncLifetime
         var (source, context) = await StartAsync();
         var queue = new VerificationQueue(context.State);
 
-        var first = Assert.Single(await source.VerifyAsync([Some.Scan(9, "R1P1", batch: "R1")], Cancel));
+        var pack = Some.Scan(9, "R1P1", batch: "R1");
+        var first = Assert.Single(await source.VerifyAsync([pack], Cancel));
 
         Assert.Equal(PackVerificationStatus.Pending, first.Status);
+        Assert.True(source.IsPending(pack.Gtin, "R1P1")); // what the counter's check asks, from memory
         Assert.StartsWith("Vérification NMVS en attente", first.Message, StringComparison.Ordinal);
         Assert.Equal(1, await queue.CountAsync(Cancel));
         var state = await queue.ReadStateAsync(Cancel);
@@ -178,6 +180,7 @@ public sealed class NmvsSourceTests : IAsyncLifetime
         Assert.Empty(fetched.Notices);
         Assert.Equal(0, await queue.CountAsync(Cancel));
         Assert.Equal(0, (await queue.ReadStateAsync(Cancel)).Attempts);
+        Assert.False(source.IsPending(pack.Gtin, "R1P1"));
         Assert.Equal($"batch:{Some.Amlodipine}:R1", Assert.Single(context.Published).SourceId);
     }
 
@@ -192,9 +195,12 @@ public sealed class NmvsSourceTests : IAsyncLifetime
 
         await _lab.StartSimulatorAsync(port);
         var (after, restarted) = await StartAsync(state: context.MemoryState);
+        bool pendingAfterRestart = after.IsPending(Some.Scan(9, "STOLEN1").Gtin, "STOLEN1");
         _lab.Clock.Advance(TimeSpan.FromMinutes(1));
         await after.FetchAsync(null, Cancel);
 
+        Assert.True(pendingAfterRestart);
+        Assert.False(after.IsPending(Some.Scan(9, "STOLEN1").Gtin, "STOLEN1"));
         Assert.Contains("STOLEN1", Assert.Single(restarted.Published).SourceId, StringComparison.Ordinal);
     }
 

@@ -26,4 +26,16 @@ public interface IPackVerifier
     /// <returns>One answer per pack the verifier handled, in any order, keyed by <see cref="PackToVerify.ScanId"/>;
     /// packs it does not handle (a destruction scan, a product outside its scope) are left out.</returns>
     ValueTask<IReadOnlyList<PackVerification>> VerifyAsync(IReadOnlyList<PackToVerify> packs, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the verification of a pack is still waiting: queued because the national system could not be reached,
+    /// or being asked right now. The counter's check then answers "verification pending" instead of allowing the pack.
+    /// </summary>
+    /// <remarks>
+    /// Called on every counter check, possibly from several threads at once: answer from memory (keep a view of the
+    /// durable queue loaded at start), never with I/O.
+    /// </remarks>
+    /// <param name="gtin">The pack's GTIN-14.</param>
+    /// <param name="serial">The pack's serial number.</param>
+    bool IsPending(string gtin, string serial);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using RecallHub.Abstractions.Plugins;
@@ -27,6 +28,23 @@ internal sealed class VerificationQueue(IPluginStateStore state) : IDisposable
     // Mutations of the bookkeeping are read-modify-write: verifications at the counter and the scheduled retry overlap.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // The queued packs, in memory: the counter asks about a pack at every check and must get its answer without I/O.
+    // A pack may be queued twice (verified at reception, then dispensed), hence a count.
+    private readonly ConcurrentDictionary<string, int> _queued = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a pack is waiting in the queue (never asked, or asked while the national system was unreachable).</summary>
+    public bool Contains(string gtin, string serial) => _queued.ContainsKey(PackKey(gtin, serial));
+
+    /// <summary>Loads the in-memory view of the queue from the plugin's state, at start.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        _queued.Clear();
+        foreach (var (_, packs) in await ReadChunksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Count(packs, +1);
+        }
+    }
+
     /// <summary>The pause after <paramref name="attempts"/> failures in a row.</summary>
     public static TimeSpan RetryDelay(int attempts) =>
         attempts <= 1 ? FirstRetryDelay : TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempts - 1, 20)));
@@ -50,6 +68,7 @@ internal sealed class VerificationQueue(IPluginStateStore state) : IDisposable
             foreach (var chunk in packs.Chunk(ChunkSize))
             {
                 await WriteChunkAsync(tail, [.. chunk], cancellationToken).ConfigureAwait(false);
+                Count(chunk, +1);
                 ids.Add(tail++);
             }
 
@@ -105,6 +124,9 @@ internal sealed class VerificationQueue(IPluginStateStore state) : IDisposable
     /// <summary>Keeps only <paramref name="remaining"/> of a chunk; removes it when none remain.</summary>
     public async Task KeepAsync(long id, IReadOnlyList<QueuedPack> remaining, CancellationToken cancellationToken)
     {
+        var before = await ReadChunkAsync(id, cancellationToken).ConfigureAwait(false) ?? [];
+        var kept = remaining.Select(p => p.ScanId).ToHashSet();
+        Count([.. before.Where(p => !kept.Contains(p.ScanId))], -1);
         if (remaining.Count == 0)
         {
             await state.RemoveAsync(ChunkKey(id), cancellationToken).ConfigureAwait(false);
@@ -155,6 +177,21 @@ internal sealed class VerificationQueue(IPluginStateStore state) : IDisposable
 
     private ValueTask WriteStateAsync(QueueState value, CancellationToken cancellationToken) =>
         state.SetAsync(StateKey, JsonSerializer.Serialize(value, QueueJsonContext.Default.QueueState), cancellationToken);
+
+    private void Count(IEnumerable<QueuedPack> packs, int change)
+    {
+        foreach (var pack in packs)
+        {
+            string key = PackKey(pack.Gtin, pack.Serial);
+            int count = _queued.AddOrUpdate(key, Math.Max(change, 0), (_, n) => n + change);
+            if (count <= 0)
+            {
+                _queued.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static string PackKey(string gtin, string serial) => gtin + "\u001f" + serial;
 
     private static string ChunkKey(long id) => string.Create(CultureInfo.InvariantCulture, $"{StateKey}/{id}");
 }

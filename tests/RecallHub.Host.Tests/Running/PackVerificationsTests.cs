@@ -20,6 +20,7 @@ namespace RecallHub.Host.Tests.Running;
 public sealed class PackVerificationsTests : IAsyncLifetime
 {
     private const string Key = "reception-key-0123456789abcdef";
+    private const string CounterKey = "counter-key-0123456789abcdefgh";
 
     private readonly PluginFolders _folders = new();
     private readonly FakeVerifier _verifier = new();
@@ -41,6 +42,9 @@ public sealed class PackVerificationsTests : IAsyncLifetime
             ["Hub:ApiKeys:0:Name"] = "reception",
             ["Hub:ApiKeys:0:Key"] = Key,
             ["Hub:ApiKeys:0:Scopes:0"] = "scan",
+            ["Hub:ApiKeys:1:Name"] = "counter",
+            ["Hub:ApiKeys:1:Key"] = CounterKey,
+            ["Hub:ApiKeys:1:Scopes:0"] = "check",
         }, _store, runPlugins: true);
         await _app.StartAsync(Cancel);
         _app.Services.GetRequiredService<RunningPlugins>().AddSource(_verifier, new VerifierContext());
@@ -86,12 +90,38 @@ public sealed class PackVerificationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePendingPack_IsNotAllowedAtTheCounterEither_UntilItsVerificationAnswers()
+    {
+        await ScanAsync(Code("WAIT2"));
+
+        var pending = await CheckAsync(Code("WAIT2"));
+        var other = await CheckAsync(Code("OK2"));
+        _verifier.Waiting.Clear();
+        var answered = await CheckAsync(Code("WAIT2"));
+
+        Assert.Equal("verification_pending", pending.GetProperty("verdict").GetString());
+        Assert.StartsWith("La vérification nationale de cette boîte (fake-nmvs) est en attente", pending.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("allow", "allow"), (other.GetProperty("verdict").GetString(), answered.GetProperty("verdict").GetString()));
+    }
+
+    [Fact]
     public async Task AnAlert_BlocksAtTheCounter_WithItsCode()
     {
         var result = Assert.Single(await ScanAsync(Code("ALERT1")));
 
         Assert.Equal("block", result.GetProperty("verdict").GetString());
         Assert.Equal(("alert", "NMVS_NC_PCK_22"), (result.GetProperty("verification").GetProperty("status").GetString(), result.GetProperty("verification").GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task AnAlert_ComesWithTheBoxsOwnHistory_SoAFalseAlertCanBeExplained()
+    {
+        var results = await ScanAsync(Code("ALERT2"), Code("ALERT2"));
+
+        var history = results[1].GetProperty("verification").GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(
+            [(results[0].GetProperty("scan_id").GetInt64(), "reception", "reception-1"), (results[1].GetProperty("scan_id").GetInt64(), "reception", "reception-1")],
+            history.Select(h => (h.GetProperty("scan_id").GetInt64(), h.GetProperty("event").GetString(), h.GetProperty("workstation").GetString())));
     }
 
     [Fact]
@@ -105,6 +135,15 @@ public sealed class PackVerificationsTests : IAsyncLifetime
     }
 
     private static string Code(string serial) => $"]d201034009302703871728022910A53014\u001d21{serial}";
+
+    private async Task<JsonElement> CheckAsync(string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/check", UriKind.Relative)) { Content = JsonContent.Create(new { code }) };
+        request.Headers.Add("X-Api-Key", CounterKey);
+        using var response = await _http!.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone();
+    }
 
     private async Task<JsonElement[]> ScanAsync(params string[] codes)
     {
@@ -122,6 +161,10 @@ public sealed class PackVerificationsTests : IAsyncLifetime
     {
         public List<IReadOnlyList<PackToVerify>> Calls { get; } = [];
 
+        public HashSet<(string Gtin, string Serial)> Waiting { get; } = [];
+
+        public bool IsPending(string gtin, string serial) => Waiting.Contains((gtin, serial));
+
         public ValueTask<IReadOnlyList<PackVerification>> VerifyAsync(IReadOnlyList<PackToVerify> packs, CancellationToken cancellationToken)
         {
             Calls.Add(packs);
@@ -130,6 +173,7 @@ public sealed class PackVerificationsTests : IAsyncLifetime
                 throw new InvalidOperationException("The verifier broke.");
             }
 
+            Waiting.UnionWith(packs.Where(p => p.Serial.StartsWith("WAIT", StringComparison.Ordinal)).Select(p => (p.Gtin, p.Serial)));
             return ValueTask.FromResult<IReadOnlyList<PackVerification>>([.. packs.Select(p => p.Serial[..2] switch
             {
                 "OK" => new PackVerification(p.ScanId, PackVerificationStatus.Verified, "Boîte vérifiée.", "Délivrance possible.") { Code = "NMVS_OK" },

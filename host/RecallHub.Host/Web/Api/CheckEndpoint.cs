@@ -1,6 +1,7 @@
 using RecallHub.Abstractions.Identifiers;
 using RecallHub.Core.Checking;
 using RecallHub.Core.Matching;
+using RecallHub.Host.Running;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web.Api;
@@ -10,7 +11,7 @@ internal static class CheckEndpoint
 {
     public static IEndpointRouteBuilder MapCheck(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/check", (CheckRequest request, ActiveRecallsCache recalls, TimeProvider time) =>
+        endpoints.MapPost("/api/v1/check", (CheckRequest request, ActiveRecallsCache recalls, TimeProvider time, HttpContext http) =>
         {
             if (string.IsNullOrEmpty(request.Code))
             {
@@ -33,11 +34,23 @@ internal static class CheckEndpoint
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
+            string verdict = check.Verdict == CheckVerdict.Allow ? "allow" : "block";
+            var (message, action) = (check.Message, check.Action);
+
+            // No recall stops the pack, but its national verification has not answered yet: never a silent allow.
+            if (verdict == "allow" && reading is { Gtin: { } gtin, Serial: { } serial }
+                && http.RequestServices.GetService<RunningPlugins>()?.Verifiers.FirstOrDefault(v => v.Verifier.IsPending(gtin, serial)) is ({ } verifier, _))
+            {
+                verdict = "verification_pending";
+                message = $"La vérification nationale de cette boîte ({verifier}) est en attente : le système n'a pas encore répondu.";
+                action = "Ne pas la délivrer tant qu'elle n'est pas vérifiée : la mettre de côté, ou délivrer une autre boîte déjà vérifiée.";
+            }
+
             var response = new CheckResponse(
-                check.Verdict == CheckVerdict.Allow ? "allow" : "block",
+                verdict,
                 check.NeedsManualCheck,
-                check.Message,
-                check.Action,
+                message,
+                action,
                 [.. check.Recalls.Select(r => new CheckedRecall(r.RecallId, r.Title, r.AlertNumber, r.Outcome == MatchOutcome.Concerned ? "concerned" : "cannot_tell", r.Actions))],
                 new CheckedPack(reading.Gtin, reading.Cip13, reading.Lot, reading.Serial, reading.Expiry, [.. reading.Errors.Select(e => new CheckedCodeError(e.Code, e.Position, e.Message))]));
             return Results.Json(response, HubJsonContext.Default.CheckResponse);

@@ -7,4 +7,8 @@ namespace RecallHub.Host.Web.Api.Scans;
 /// <param name="PackState">The pack's state in the system (<c>Active</c>, <c>Supplied</c>…), when it said.</param>
 /// <param name="Message">What happened, in plain French.</param>
 /// <param name="Action">What to do, in plain French.</param>
-internal sealed record ScanVerification(string Status, string? Code, string? AlertId, string? PackState, string Message, string Action);
+/// <param name="History">
+/// With an alert: every scan of this box in the pharmacy, oldest first, so that a false alert (a box scanned twice, a box
+/// lent to another pharmacy and returned) can be explained at the counter; <see langword="null"/> otherwise.
+/// </param>
+internal sealed record ScanVerification(string Status, string? Code, string? AlertId, string? PackState, string Message, string Action, IReadOnlyList<PackHistoryEntry>? History = null);

@@ -3,6 +3,7 @@ using RecallHub.Abstractions.Plugins;
 using RecallHub.Core.Checking;
 using RecallHub.Core.Matching;
 using RecallHub.Core.Scanning;
+using RecallHub.Core.Storage;
 using RecallHub.Host.Running;
 using RecallHub.Host.Web.Patients;
 using RecallHub.Host.Web.Security;
@@ -41,7 +42,10 @@ internal static class ScansEndpoint
             var verifications = request.HttpContext.RequestServices.GetService<PackVerifications>() is { } verifiers
                 ? await verifiers.VerifyAsync(scans!, result).ConfigureAwait(false)
                 : null;
-            var response = new ScanBatchResponse(result.Stored, result.Refused, result.BlocksPlaced, [.. result.Items.Select(o => ToResult(o, verifications?.GetValueOrDefault(o.Index)))]);
+            var histories = verifications is { Count: > 0 }
+                ? await AlertedPackHistoriesAsync(request.HttpContext.RequestServices.GetRequiredService<IRecallHubStore>(), result, verifications, cancellationToken).ConfigureAwait(false)
+                : null;
+            var response = new ScanBatchResponse(result.Stored, result.Refused, result.BlocksPlaced, [.. result.Items.Select(o => ToResult(o, verifications?.GetValueOrDefault(o.Index), histories?.GetValueOrDefault(o.Index)))]);
             return Results.Json(response, HubJsonContext.Default.ScanBatchResponse);
         })
         .RequireAuthorization(ApiScope.Scan)
@@ -54,7 +58,31 @@ internal static class ScansEndpoint
         return endpoints;
     }
 
-    private static ScanResult ToResult(ScanOutcome outcome, PackVerification? verification)
+    // Read after the commit, so the history includes the scan that raised the alert.
+    private static async Task<Dictionary<int, IReadOnlyList<PackHistoryEntry>>> AlertedPackHistoriesAsync(
+        IRecallHubStore store, ScanBatchResult result, IReadOnlyDictionary<int, PackVerification> verifications, CancellationToken cancellationToken)
+    {
+        var histories = new Dictionary<int, IReadOnlyList<PackHistoryEntry>>();
+        var alerted = result.Items.Where(o => verifications.GetValueOrDefault(o.Index)?.Status == PackVerificationStatus.Alert).ToList();
+        if (alerted.Count == 0)
+        {
+            return histories;
+        }
+
+        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in alerted)
+        {
+            if (outcome.Check?.Reading is { Serial: { } serial } reading && ProductKeys.Of(reading) is { } productKey)
+            {
+                var scans = await session.Scans.FindBySerialAsync(productKey, serial, cancellationToken).ConfigureAwait(false);
+                histories[outcome.Index] = [.. scans.Select(s => new PackHistoryEntry(s.Id, ApiNames.Name(s.Scan.Event), s.Scan.ScannedAt, s.Scan.Workstation, s.Scan.Operator))];
+            }
+        }
+
+        return histories;
+    }
+
+    private static ScanResult ToResult(ScanOutcome outcome, PackVerification? verification, IReadOnlyList<PackHistoryEntry>? history)
     {
         var check = outcome.Check;
         string? verdict = check is null ? null : check.Verdict == CheckVerdict.Allow ? "allow" : "block";
@@ -85,6 +113,7 @@ internal static class ScansEndpoint
                 verification.AlertId,
                 verification.PackState,
                 verification.Message,
-                verification.Action));
+                verification.Action,
+                history));
     }
 }
