@@ -8,6 +8,12 @@ namespace RecallHub.Host.Digest;
 /// <param name="PharmacyName">Named in the subject and the greeting; default "Votre pharmacie" (<c>Hub:Digest:PharmacyName</c>).</param>
 internal sealed record DigestOptions(TimeOnly Time, Uri DashboardUrl, string PharmacyName)
 {
+    /// <summary>
+    /// Whether <c>recallhub run</c> schedules the digest and catches it up at start; default <see langword="true"/>
+    /// (<c>Hub:Digest:Enabled</c>). <c>recallhub digest</c> works either way.
+    /// </summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>The configuration section.</summary>
     public const string Section = "Hub:Digest";
 
@@ -33,6 +39,13 @@ internal sealed record DigestOptions(TimeOnly Time, Uri DashboardUrl, string Pha
             options = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? options with { DashboardUrl = uri }
                 : throw new InvalidOperationException($"{Section}:DashboardUrl is '{url}'; expected an absolute http(s) URL such as https://recallhub.pharmacie.fr.");
+        }
+
+        if (section["Enabled"] is { Length: > 0 } enabled)
+        {
+            options = bool.TryParse(enabled, out bool on)
+                ? options with { Enabled = on }
+                : throw new InvalidOperationException($"{Section}:Enabled is '{enabled}'; expected true or false.");
         }
 
         if (section["PharmacyName"] is { Length: > 0 } name)

@@ -43,7 +43,10 @@ internal static class PluginRuntimeServices
                     job => job.WithIdentity(id, SourcePullJob.Group).UsingJobData(SourcePullJob.SourceKey, id));
             }
 
-            services.AddDigestSchedule(quartz, digest);
+            if (digest.Enabled)
+            {
+                services.AddDigestSchedule(quartz, digest);
+            }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddHostedService<SinkDeliveryService>();
