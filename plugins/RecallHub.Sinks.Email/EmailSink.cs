@@ -13,7 +13,8 @@ namespace RecallHub.Sinks.Email;
 /// <summary>
 /// E-mails the pharmacy as soon as a recall blocks packs of its stock or reaches packs it dispensed: what, which packs,
 /// where they were scanned, what to do — in French, HTML and plain text, from the Scriban templates in
-/// <c>templates/</c> beside the plugin.
+/// <c>templates/</c> beside the plugin. It also mails the hub's daily digest (<see cref="HubEventType.DailyDigest"/>)
+/// as the hub rendered it.
 /// </summary>
 /// <remarks>
 /// The hub retries a batch that failed; a message the server already accepted is not sent again (each event sent is
@@ -24,6 +25,7 @@ public sealed class EmailSink : IRecallSink
 {
     private const string SentPrefix = "sent/";
     private const string RecallPrefix = "recall/";
+    private const string DigestPrefix = "digest/";
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -67,7 +69,8 @@ public sealed class EmailSink : IRecallSink
             facts[id] = RecallFacts.FromJson(await context.State.GetAsync(RecallPrefix + id, cancellationToken).ConfigureAwait(false));
         }
 
-        var messages = new List<(MimeMessage Message, RecallAlert Alert)>();
+        // Each message with the state keys that say it went out: the events' ids, and the day for a digest.
+        var messages = new List<(MimeMessage Message, IReadOnlyList<string> SentKeys)>();
         foreach (var alert in RecallAlertComposer.Compose(events, id => facts.GetValueOrDefault(id)))
         {
             if (await AlreadySentAsync(context, alert, cancellationToken).ConfigureAwait(false))
@@ -75,15 +78,28 @@ public sealed class EmailSink : IRecallSink
                 continue;
             }
 
-            messages.Add((Compose(alert), alert));
+            messages.Add((Compose(alert), [.. alert.EventIds.Select(id => SentPrefix + id)]));
         }
 
-        var byMessage = messages.ToDictionary(m => m.Message, m => m.Alert);
+        foreach (var digest in events.Where(e => e is { Type: HubEventType.DailyDigest, Digest: not null }))
+        {
+            string dayKey = DigestPrefix + digest.Digest!.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+            // Once a day, whatever the event: a digest the hub wrote twice for one day is still one e-mail.
+            if (messages.Any(m => m.SentKeys.Contains(dayKey)) || await context.State.GetAsync(dayKey, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            messages.Add((Compose(digest.Digest), [dayKey, SentPrefix + digest.Id]));
+        }
+
+        var byMessage = messages.ToDictionary(m => m.Message, m => m.SentKeys);
         await new SmtpMailer(_smtp!).SendAsync([.. messages.Select(m => m.Message)], async sent =>
         {
-            foreach (string id in byMessage[sent].EventIds)
+            foreach (string key in byMessage[sent])
             {
-                await context.State.SetAsync(SentPrefix + id, sent.MessageId ?? "", CancellationToken.None).ConfigureAwait(false);
+                await context.State.SetAsync(key, sent.MessageId ?? "", CancellationToken.None).ConfigureAwait(false);
             }
 
             context.Log.Write(PluginLogLevel.Information, $"Sent '{sent.Subject}' to {string.Join(", ", sent.To.Mailboxes.Select(m => m.Address))}.");
@@ -108,6 +124,24 @@ public sealed class EmailSink : IRecallSink
         message.From.Add(_smtp!.From);
         message.To.AddRange(_smtp.To);
         message.Headers.Add("X-RecallHub-Recall", alert.RecallId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return message;
+    }
+
+    /// <summary>The digest as the hub rendered it, with a Message-Id that only its day decides.</summary>
+    internal MimeMessage Compose(DigestDocument digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        string day = digest.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var message = new MimeMessage
+        {
+            Subject = digest.Subject.ReplaceLineEndings(" ").Trim(),
+            MessageId = $"digest-{day}@recallhub.invalid",
+            Date = _context!.Time.GetUtcNow(),
+            Body = new BodyBuilder { TextBody = digest.Text, HtmlBody = digest.Html }.ToMessageBody(),
+        };
+        message.From.Add(_smtp!.From);
+        message.To.AddRange(_smtp.To);
+        message.Headers.Add("X-RecallHub-Digest", day);
         return message;
     }
 

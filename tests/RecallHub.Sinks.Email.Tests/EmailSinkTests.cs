@@ -130,6 +130,52 @@ public sealed class EmailSinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DailyDigest_IsSentAsTheHubRenderedIt_WithAMessageIdFromItsDay()
+    {
+        await using var sink = await StartedAsync(Settings(_server!.Port));
+
+        await sink.DeliverAsync([Some.DailyDigest(new DateOnly(2026, 11, 30), "[RecallHub] Pharmacie des Tilleuls — 30/11/2026")], Cancel);
+
+        var message = Assert.Single(_server.Messages());
+        Assert.Equal("[RecallHub] Pharmacie des Tilleuls — 30/11/2026", message.Subject);
+        Assert.Equal("digest-2026-11-30@recallhub.invalid", message.MessageId);
+        Assert.Equal("2026-11-30", message.Headers["X-RecallHub-Digest"]);
+        Assert.Equal("<p>Rien à signaler aujourd&#x2019;hui.</p>", message.HtmlBody?.TrimEnd());
+        Assert.Equal("Rien à signaler aujourd'hui.", message.TextBody?.TrimEnd());
+    }
+
+    [Fact]
+    public async Task DailyDigest_RetriedOrWrittenTwice_IsSentOncePerDay()
+    {
+        var state = new InMemoryPluginState();
+        var day = new DateOnly(2026, 11, 30);
+        var digest = Some.DailyDigest(day);
+        await using (var first = await StartedAsync(Settings(_server!.Port), state))
+        {
+            await first.DeliverAsync([digest, Some.DailyDigest(day)], Cancel);
+        }
+
+        // A retry after a crash, and another event for the same day: still one e-mail. The next day is a new one.
+        await using var second = await StartedAsync(Settings(_server.Port), state);
+        await second.DeliverAsync([digest, Some.DailyDigest(day)], Cancel);
+        await second.DeliverAsync([Some.DailyDigest(day.AddDays(1))], Cancel);
+
+        Assert.Equal(["digest-2026-11-30@recallhub.invalid", "digest-2026-12-01@recallhub.invalid"], _server.Messages().Select(m => m.MessageId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task DailyDigest_BesideAnAlert_BothGoInOneBatch()
+    {
+        await using var sink = await StartedAsync(Settings(_server!.Port));
+
+        await sink.DeliverAsync([Some.RecallReceived(7), Some.StockBlocked(7, "A53014", "S1"), Some.DailyDigest(new DateOnly(2026, 11, 30))], Cancel);
+
+        Assert.Equal(2, _server.Messages().Count);
+        Assert.Contains(_server.Messages(), m => m.MessageId?.StartsWith("recall-7.", StringComparison.Ordinal) == true);
+        Assert.Contains(_server.Messages(), m => m.MessageId == "digest-2026-11-30@recallhub.invalid");
+    }
+
+    [Fact]
     public async Task StartTls_WithAPinnedSelfSignedCertificate_Sends()
     {
         using var tls = await SmtpTestServer.StartAsync(startTls: true);

@@ -38,4 +38,7 @@ public sealed record HubEvent
 
     /// <summary>For <see cref="HubEventType.PackHandedOver"/>, the pack and the sealed patient. Since contract 1.1.</summary>
     public PackHandover? Handover { get; init; }
+
+    /// <summary>For <see cref="HubEventType.DailyDigest"/>, the rendered digest. Since contract 1.1.</summary>
+    public DigestDocument? Digest { get; init; }
 }

@@ -29,4 +29,10 @@ public enum HubEventType
     /// sealed). Since contract 1.1.
     /// </summary>
     PackHandedOver = 7,
+
+    /// <summary>
+    /// The daily recall digest (<see cref="HubEvent.Digest"/>), once a day: send it as it is, or ignore it. Since
+    /// contract 1.1.
+    /// </summary>
+    DailyDigest = 8,
 }

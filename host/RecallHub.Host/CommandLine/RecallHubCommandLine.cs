@@ -21,6 +21,7 @@ internal static class RecallHubCommandLine
             RecallsCommand.Create(timeProvider),
             CheckCommand.Create(timeProvider),
             ImportScansCommand.Create(input, timeProvider),
+            DigestCommand.Create(timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>

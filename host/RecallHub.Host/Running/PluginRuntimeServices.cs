@@ -1,5 +1,6 @@
 using Mediator;
 using Quartz;
+using RecallHub.Host.Digest;
 using RecallHub.Host.Plugins;
 
 namespace RecallHub.Host.Running;
@@ -12,9 +13,9 @@ internal static class PluginRuntimeServices
 
     /// <summary>
     /// Starts the loaded plugins of <paramref name="catalog"/>, schedules each pull source that has a schedule and
-    /// delivers the outbox to the sinks. Call after the engine is registered.
+    /// the daily digest, and delivers the outbox to the sinks. Call after the engine is registered.
     /// </summary>
-    public static IServiceCollection AddPluginRuntime(this IServiceCollection services, PluginCatalog catalog, TimeProvider time, string hubVersion)
+    public static IServiceCollection AddPluginRuntime(this IServiceCollection services, PluginCatalog catalog, TimeProvider time, string hubVersion, DigestOptions digest)
     {
         services.AddSingleton(catalog);
         services.AddSingleton<RunningPlugins>();
@@ -28,6 +29,7 @@ internal static class PluginRuntimeServices
 
         // Registration order is start order: plugins start before the schedule can fire a pull of one of them.
         services.AddHostedService<PluginStarter>();
+        services.AddDailyDigest(digest);
         services.AddQuartz(quartz =>
         {
             quartz.UseTimeProvider(time);
@@ -40,6 +42,11 @@ internal static class PluginRuntimeServices
                         .WithIdentity(id, SourcePullJob.Group)
                         .WithCronSchedule(plugin.Entry.Schedule!, cron => cron.InTimeZone(ScheduleTimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                     job => job.WithIdentity(id, SourcePullJob.Group).UsingJobData(SourcePullJob.SourceKey, id));
+            }
+
+            if (digest.Enabled)
+            {
+                services.AddDigestSchedule(quartz, digest);
             }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -1,5 +1,6 @@
 using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
+using RecallHub.Host.Digest;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Running;
@@ -71,7 +72,7 @@ internal static class HubWebApplication
             builder.Services.AddHostedService<ActiveRecallsRefresher>();
             if (runPlugins)
             {
-                builder.Services.AddPluginRuntime(plugins ?? PluginCatalog.Empty, timeProvider, HealthEndpoint.Version);
+                builder.Services.AddPluginRuntime(plugins ?? PluginCatalog.Empty, timeProvider, HealthEndpoint.Version, DigestOptions.Read(builder.Configuration));
             }
         }
 

@@ -222,6 +222,21 @@ public sealed class RecallStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Listing_filters_by_when_the_hub_received_the_recall_not_when_it_was_published()
+    {
+        await using var session = await _fixture.SessionAsync();
+        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "old", alertNumber: "MED26/A100"), StoreFixture.Start, _ct);
+
+        // Published last month, received today: new for the pharmacy.
+        await session.Recalls.UpsertAsync(
+            Notices.LotRecall(sourceId: "late", alertNumber: "MED26/A101") with { PublishedAt = Notices.Published.AddDays(-30) }, StoreFixture.Start.AddDays(1), _ct);
+
+        var received = await session.Recalls.ListAsync(new RecallFilter { ReceivedFrom = StoreFixture.Start.AddHours(1), ReceivedBefore = StoreFixture.Start.AddDays(2) }, Paging.First, _ct);
+
+        Assert.Equal("MED26/A101", Assert.Single(received.Items).AlertNumber);
+    }
+
+    [Fact]
     public async Task Recalls_survive_closing_and_reopening_the_file()
     {
         long recallId;

@@ -44,6 +44,14 @@ internal static class Some
             Pack = new BlockedPack(0, "03400930270387", null, lot, null, null, Today.AddDays(-3), "comptoir-1"),
         };
 
+    public static HubEvent DailyDigest(DateOnly day, string subject = "[RecallHub] Pharmacie des Tilleuls — rien à signaler") => new()
+    {
+        Id = $"evt-{Interlocked.Increment(ref s_events):D6}",
+        Type = HubEventType.DailyDigest,
+        OccurredAt = Today,
+        Digest = new DigestDocument(day, subject, "<p>Rien à signaler aujourd&#x2019;hui.</p>", "Rien à signaler aujourd'hui."),
+    };
+
     private static HubEvent Event(HubEventType type, long recallId) => new()
     {
         Id = $"evt-{Interlocked.Increment(ref s_events):D6}",

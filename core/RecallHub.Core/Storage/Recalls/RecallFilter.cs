@@ -25,4 +25,10 @@ public sealed record RecallFilter
 
     /// <summary>Only recalls published before this instant.</summary>
     public DateTimeOffset? PublishedBefore { get; init; }
+
+    /// <summary>Only recalls the hub first received at or after this instant (a source may publish late).</summary>
+    public DateTimeOffset? ReceivedFrom { get; init; }
+
+    /// <summary>Only recalls the hub first received before this instant.</summary>
+    public DateTimeOffset? ReceivedBefore { get; init; }
 }

@@ -159,6 +159,16 @@ internal sealed partial class SqliteRecallStore
             where.Append(" AND r.published_at < @PublishedBefore");
         }
 
+        if (filter.ReceivedFrom is not null)
+        {
+            where.Append(" AND r.created_at >= @ReceivedFrom");
+        }
+
+        if (filter.ReceivedBefore is not null)
+        {
+            where.Append(" AND r.created_at < @ReceivedBefore");
+        }
+
         var parameters = new
         {
             filter.Source,
@@ -167,6 +177,8 @@ internal sealed partial class SqliteRecallStore
             AlertNumber = NormalizeAlertNumber(filter.AlertNumber),
             PublishedFrom = SqliteValues.Instant(filter.PublishedFrom),
             PublishedBefore = SqliteValues.Instant(filter.PublishedBefore),
+            ReceivedFrom = SqliteValues.Instant(filter.ReceivedFrom),
+            ReceivedBefore = SqliteValues.Instant(filter.ReceivedBefore),
             paging.Offset,
             paging.Limit,
         };

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using RecallHub.Core.Events;
+using RecallHub.Core.Storage;
+using RecallHub.Core.Storage.Sqlite;
+using RecallHub.Host.Digest;
+using RecallHub.Host.Plugins;
+
+namespace RecallHub.Host.CommandLine;
+
+/// <summary>
+/// <c>recallhub digest --preview [--out FILE] [--day YYYY-MM-DD]</c> writes the digest's HTML without sending it;
+/// <c>recallhub digest --send</c> writes today's digest to the sinks' outbox now, unless today's was already sent.
+/// Settings come from <c>Hub:Digest</c> (appsettings.json, or <c>Hub__Digest__Time</c>… in the environment).
+/// </summary>
+internal static class DigestCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var preview = new Option<bool>("--preview") { Description = "Write the digest's HTML (to --out, or standard output) without sending it." };
+        var send = new Option<bool>("--send") { Description = "Send today's digest now through the sinks (once a day: not again if already sent)." };
+        var output = new Option<string?>("--out") { Description = "With --preview: the HTML file to write.", HelpName = "FILE" };
+        var dayOption = new Option<string?>("--day") { Description = "With --preview: the day (default today, Europe/Paris).", HelpName = "YYYY-MM-DD" };
+        var database = DatabaseOption.Create();
+        var plugins = EngineAccess.CreatePluginsOption();
+        var command = new Command("digest", "Preview or send the pharmacy's daily recall digest.") { preview, send, output, dayOption, database, plugins };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var error = result.InvocationConfiguration.Error;
+            bool isPreview = result.GetValue(preview), isSend = result.GetValue(send);
+            if (isPreview == isSend)
+            {
+                await error.WriteLineAsync("recallhub digest: give --preview or --send.").ConfigureAwait(false);
+                return RecallHubCommandLine.UsageError;
+            }
+
+            DateOnly? day = null;
+            if (result.GetValue(dayOption) is { } text)
+            {
+                if (isSend || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    await error.WriteLineAsync(isSend
+                        ? "recallhub digest: --day goes with --preview; --send sends today's digest."
+                        : $"recallhub digest: --day is '{text}'; expected YYYY-MM-DD.").ConfigureAwait(false);
+                    return RecallHubCommandLine.UsageError;
+                }
+
+                day = parsed;
+            }
+
+            DigestOptions options;
+            try
+            {
+                options = DigestOptions.Read(new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
+            }
+            catch (InvalidOperationException e)
+            {
+                await error.WriteLineAsync($"recallhub digest: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            var sinks = HubSinks.None;
+            string pluginsPath = result.GetValue(plugins)!;
+            if (isSend && File.Exists(pluginsPath))
+            {
+                try
+                {
+                    sinks = ConfiguredSinks.Read(PluginsFile.Read(pluginsPath), out _);
+                }
+                catch (PluginsFileException e)
+                {
+                    await error.WriteLineAsync($"recallhub digest: {e.Message}").ConfigureAwait(false);
+                    return 1;
+                }
+            }
+
+            try
+            {
+                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var digest = new DailyDigest(store, new HubEventOutbox(sinks, time), options, DigestTemplates.Load(DigestTemplates.DefaultFolder), time);
+                if (isPreview)
+                {
+                    var document = await digest.RenderAsync(day ?? digest.Today, cancellationToken).ConfigureAwait(false);
+                    if (result.GetValue(output) is { } file)
+                    {
+                        await File.WriteAllTextAsync(file, document.Html, cancellationToken).ConfigureAwait(false);
+                        await result.InvocationConfiguration.Output.WriteLineAsync($"{document.Subject}\nHTML written to {Path.GetFullPath(file)} (not sent).").ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await result.InvocationConfiguration.Output.WriteAsync(document.Html).ConfigureAwait(false);
+                    }
+
+                    return 0;
+                }
+
+                var sent = await digest.SendAsync(digest.Today, cancellationToken).ConfigureAwait(false);
+                string message = sent.Outcome switch
+                {
+                    DigestSendOutcome.Sent => $"Digest of {sent.Day:yyyy-MM-dd} written to the outbox of {string.Join(", ", sinks.Ids)}: the running hub delivers it (event {sent.EventId}).",
+                    DigestSendOutcome.AlreadySent => $"Digest of {sent.Day:yyyy-MM-dd} not sent: the digest of {sent.LastSentDay:yyyy-MM-dd} was already sent, and it goes once a day.",
+                    _ => $"Digest of {sent.Day:yyyy-MM-dd} not sent: {pluginsPath} lists no enabled sink to carry it.",
+                };
+                await (sent.Outcome == DigestSendOutcome.Sent ? result.InvocationConfiguration.Output : error).WriteLineAsync(message).ConfigureAwait(false);
+                return sent.Outcome == DigestSendOutcome.Sent ? 0 : 1;
+            }
+            catch (StoreException e)
+            {
+                await error.WriteLineAsync($"recallhub digest: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,26 @@
+namespace RecallHub.Host.Digest;
+
+/// <summary>
+/// At start, sends today's digest if its time has passed and it was not sent (the hub was down at 07:30): the in-memory
+/// schedule does not remember a run it missed while the hub was stopped.
+/// </summary>
+internal sealed class DigestCatchUp(DailyDigest digest, ILogger<DigestCatchUp> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await digest.CatchUpAsync(cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                DigestLog.Result(log, result);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A digest that cannot be built must not keep the hub from blocking stock.
+            DigestLog.Failed(log, digest.Today, e);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
