@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Abstractions.Plugins;
-using RecallHub.Sinks.ImplantRegister.Tests.Support;
+using RecallHub.Plugins.Testing;
+using Some = RecallHub.Sinks.ImplantRegister.Tests.Support.Some;
 
 namespace RecallHub.Sinks.ImplantRegister.Tests;
 
@@ -13,6 +14,7 @@ public sealed class ImplantRegisterSinkTests : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "recallhub-register-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _clock = Some.Clock();
     private readonly List<ImplantRegisterSink> _sinks = [];
+    private readonly List<TestPluginContext> _contexts = [];
     private TestPluginContext? _context;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -24,6 +26,14 @@ public sealed class ImplantRegisterSinkTests : IAsyncDisposable
         foreach (var sink in _sinks)
         {
             await sink.DisposeAsync();
+        }
+
+        foreach (var context in _contexts)
+        {
+            // The register keeps its own database and makes no HTTP request.
+            Assert.Empty(context.State.Values);
+            Assert.Equal(0, context.HttpClientsCreated);
+            context.Dispose();
         }
 
         SqliteConnection.ClearAllPools();
@@ -123,10 +133,10 @@ public sealed class ImplantRegisterSinkTests : IAsyncDisposable
 
         Assert.Equal([Some.Ins, Some.OtherIns], answer.Rows.Select(r => Row(r, answer)["ins"]));
         Assert.All(answer.Rows, r => Assert.Equal("concerned", Row(r, answer)["outcome"]));
-        string warning = Assert.Single(_context!.Lines.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+        string warning = Assert.Single(_context!.Log.At(PluginLogLevel.Warning));
         Assert.Contains("recall 7: 2 patients to contact", warning, StringComparison.Ordinal);
-        Assert.All(_context.Lines.Lines, l => Assert.DoesNotContain("Dupont", l, StringComparison.Ordinal));
-        Assert.All(_context.Lines.Lines, l => Assert.DoesNotContain(Some.Ins, l, StringComparison.Ordinal));
+        Assert.All(_context.Log.Entries, l => Assert.DoesNotContain("Dupont", l.ToString(), StringComparison.Ordinal));
+        Assert.All(_context.Log.Entries, l => Assert.DoesNotContain(Some.Ins, l.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -250,7 +260,8 @@ public sealed class ImplantRegisterSinkTests : IAsyncDisposable
             ]
             """;
         string settings = $$"""{ "database": {{System.Text.Json.JsonSerializer.Serialize(DatabasePath)}}, "patient_key": "env:PATIENT_KEY", "implantable": {{implantable}} }""";
-        _context = new TestPluginContext(settings, key ?? Some.KeyBase64, _clock);
+        _context = new TestPluginContext("implant-register", _clock).WithSettings(settings).WithSecret("PATIENT_KEY", key ?? Some.KeyBase64);
+        _contexts.Add(_context);
         var sink = new ImplantRegisterSink();
         _sinks.Add(sink);
         await sink.StartAsync(_context, Token);

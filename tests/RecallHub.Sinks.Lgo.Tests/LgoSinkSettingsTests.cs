@@ -5,9 +5,9 @@ namespace RecallHub.Sinks.Lgo.Tests;
 
 public sealed class LgoSinkSettingsTests
 {
-    private static LgoSinkSettings Read(string json, Dictionary<string, string>? environment = null)
+    private static LgoSinkSettings Read(string json, bool withSecret = true)
     {
-        using var context = new TestPluginContext(json, environment: environment);
+        using var context = LgoTest.Context(json, withSecret: withSecret);
         return LgoSinkSettings.Read(context.Settings);
     }
 
@@ -26,7 +26,7 @@ public sealed class LgoSinkSettingsTests
         string json = """{ "webhook_url": "https://lgo.example/hooks/recallhub", "webhook_secret": "env:LGO_WEBHOOK_SECRET" }""";
 
         Assert.Equal(Some.Secret, Read(json).WebhookSecret);
-        var error = Assert.Throws<PluginConfigurationException>(() => Read(json, []));
+        var error = Assert.Throws<PluginConfigurationException>(() => Read(json, withSecret: false));
         Assert.Contains("'LGO_WEBHOOK_SECRET'", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sources.AclSante.Tests.Support;
+using Some = RecallHub.Sources.AclSante.Tests.Support.Some;
 
 namespace RecallHub.Sources.AclSante.Tests;
 
@@ -12,6 +14,7 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
     private const string FollowUp = "notice_follow_up_constructed.json";
     private const string Broken = "notices_broken_constructed.json";
 
+    private readonly List<TestSourceContext> _contexts = [];
     private FakeAclPortal? _portal;
     private AclSanteSource? _source;
 
@@ -29,11 +32,25 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
         }
 
         await Portal.DisposeAsync();
+        foreach (var context in _contexts)
+        {
+            // ACL Santé pulls; it never pushes.
+            Assert.Empty(context.Published);
+            context.Dispose();
+        }
+    }
+
+    /// <summary>A context as the hub gives it: the settings given, ACL_SANTE_TOKEN set, the tests' clock.</summary>
+    private TestSourceContext Context(string settingsJson)
+    {
+        var context = new TestSourceContext("acl-sante", Some.Clock()).WithSettings(settingsJson).WithSecret(Some.TokenVariable, Some.Token);
+        _contexts.Add(context);
+        return context;
     }
 
     private async Task<TestSourceContext> StartAsync(string settings = "")
     {
-        var context = new TestSourceContext($$"""{ "base_url": "{{Portal.BaseUrl}}", "token": "env:{{Some.TokenVariable}}", "retry_delay": 1 {{settings}} }""");
+        var context = Context($$"""{ "base_url": "{{Portal.BaseUrl}}", "token": "env:{{Some.TokenVariable}}", "retry_delay": 1 {{settings}} }""");
         _source = new AclSanteSource();
         await _source.StartAsync(context, Cancel);
         return context;
@@ -47,9 +64,9 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
 
         var result = await _source!.FetchAsync(null, Cancel);
 
-        var (pathAndQuery, credential) = Assert.Single(Portal.Requests);
-        Assert.Equal("/api/v1/notices?limit=100", pathAndQuery);
-        Assert.Equal("Bearer " + Some.Token, credential);
+        var request = Assert.Single(Portal.Requests);
+        Assert.Equal("/api/v1/notices?limit=100", request.PathAndQuery);
+        Assert.Equal("Bearer " + Some.Token, request.Header("Authorization"));
         Assert.Equal(["FSCA-2026-0042", "FSCA-2026-0051"], result.Notices.Select(n => n.SourceId));
         Assert.All(result.Notices, n => Assert.Equal(("acl-sante", 1), (n.Source, n.Version)));
         Assert.Equal("2026-07-10T12:30:00Z", result.Checkpoint);
@@ -147,8 +164,8 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
         Assert.All(unreadable, n => Assert.Empty(n.Products));
         Assert.Contains(unreadable, n => n.Title.Contains("FSCA-2026-0060", StringComparison.Ordinal) && n.RawPayload!.Contains("mardi dernier", StringComparison.Ordinal));
         Assert.Contains(unreadable, n => n.Title.Contains("sans référence", StringComparison.Ordinal) && n.RawPayload!.Contains("Compresse Exemple", StringComparison.Ordinal));
-        Assert.Equal(2, context.CollectedLog.At(PluginLogLevel.Error).Count());
-        Assert.Contains(context.CollectedLog.At(PluginLogLevel.Warning), w => w.Contains("FSCA-2026-0061", StringComparison.Ordinal) && w.Contains("08714729000014", StringComparison.Ordinal));
+        Assert.Equal(2, context.Log.At(PluginLogLevel.Error).Count);
+        Assert.Contains(context.Log.At(PluginLogLevel.Warning), w => w.Contains("FSCA-2026-0061", StringComparison.Ordinal) && w.Contains("08714729000014", StringComparison.Ordinal));
         // Every record moves the checkpoint, readable or not.
         Assert.Equal("2026-07-13T10:00:00Z", result.Checkpoint);
     }
@@ -160,18 +177,11 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
         Portal.FailNext(503);
         var context = await StartAsync();
 
-        var fetch = _source!.FetchAsync(null, Cancel).AsTask();
-        while (!fetch.IsCompleted)
-        {
-            context.Clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(10, Cancel);
-        }
-
-        var result = await fetch;
+        var result = await context.RunWithClockAsync(() => _source!.FetchAsync(null, Cancel).AsTask(), TimeSpan.FromMilliseconds(250));
         Assert.Equal(2, Portal.Requests.Count);
         Assert.Equal(2, result.Notices.Count);
         Assert.True(context.Clock.GetUtcNow() - Some.Now >= TimeSpan.FromSeconds(1));
-        string warning = Assert.Single(context.CollectedLog.At(PluginLogLevel.Warning));
+        string warning = Assert.Single(context.Log.At(PluginLogLevel.Warning));
         Assert.Contains($"GET {Portal.BaseUrl}notices?limit=100 answered 503 Service Unavailable", warning, StringComparison.Ordinal);
     }
 
@@ -213,14 +223,14 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
 
         var result = await _source!.FetchAsync(null, Cancel);
 
-        Assert.Equal(Some.Token, Assert.Single(Portal.Requests).Credential);
+        Assert.Equal(Some.Token, Assert.Single(Portal.Requests).Header("X-Api-Key"));
         Assert.Equal(2, result.Notices.Count);
     }
 
     [Fact]
     public async Task MissingTokenVariable_IsAConfigurationErrorNamingIt()
     {
-        var context = new TestSourceContext($$"""{ "base_url": "{{Portal.BaseUrl}}", "token": "env:ACL_SANTE_NOT_SET" }""");
+        var context = Context($$"""{ "base_url": "{{Portal.BaseUrl}}", "token": "env:ACL_SANTE_NOT_SET" }""");
         _source = new AclSanteSource();
 
         var error = await Assert.ThrowsAsync<PluginConfigurationException>(() => _source.StartAsync(context, Cancel).AsTask());
@@ -231,7 +241,7 @@ public sealed class AclSanteSourceTests : IAsyncLifetime
     [Fact]
     public async Task PlainHttpToAnotherMachine_IsRefusedBecauseTheTokenWouldTravelInClear()
     {
-        var context = new TestSourceContext($$"""{ "base_url": "http://acl.example.org/api/", "token": "env:{{Some.TokenVariable}}" }""");
+        var context = Context($$"""{ "base_url": "http://acl.example.org/api/", "token": "env:{{Some.TokenVariable}}" }""");
         _source = new AclSanteSource();
 
         var error = await Assert.ThrowsAsync<PluginConfigurationException>(() => _source.StartAsync(context, Cancel).AsTask());

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 
 namespace RecallHub.Sources.Nmvs.Tests;
 
@@ -31,7 +31,7 @@ public sealed class NmvsSettingsTests
 
     private static NmvsSettings Read(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return NmvsSettings.Read(new PluginSettings("nmvs", document.RootElement));
+        using var context = new TestPluginContext("nmvs").WithSettings(json);
+        return NmvsSettings.Read(context.Settings);
     }
 }

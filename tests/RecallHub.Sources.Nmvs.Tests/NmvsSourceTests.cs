@@ -1,13 +1,16 @@
 using RecallHub.Abstractions.Notices;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sources.Nmvs.Queue;
 using RecallHub.Sources.Nmvs.Tests.Support;
+using Some = RecallHub.Sources.Nmvs.Tests.Support.Some;
 
 namespace RecallHub.Sources.Nmvs.Tests;
 
 public sealed class NmvsSourceTests : IAsyncLifetime
 {
     private readonly List<NmvsSource> _sources = [];
+    private readonly List<TestSourceContext> _contexts = [];
     private NmvsLab _lab = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -19,6 +22,13 @@ public sealed class NmvsSourceTests : IAsyncLifetime
         foreach (var source in _sources)
         {
             await source.DisposeAsync();
+        }
+
+        foreach (var context in _contexts)
+        {
+            // The plugin builds its own HTTP client: it needs a client certificate.
+            Assert.Equal(0, context.HttpClientsCreated);
+            context.Dispose();
         }
 
         await _lab.DisposeAsync();
@@ -194,7 +204,7 @@ public sealed class NmvsSourceTests : IAsyncLifetime
         await before.DisposeAsync();
 
         await _lab.StartSimulatorAsync(port);
-        var (after, restarted) = await StartAsync(state: context.MemoryState);
+        var (after, restarted) = await StartAsync(state: context.State);
         bool pendingAfterRestart = after.IsPending(Some.Scan(9, "STOLEN1").Gtin, "STOLEN1");
         _lab.Clock.Advance(TimeSpan.FromMinutes(1));
         await after.FetchAsync(null, Cancel);
@@ -229,16 +239,17 @@ public sealed class NmvsSourceTests : IAsyncLifetime
     [Fact]
     public async Task DirectModeWithoutACertificate_IsASettingsError()
     {
-        var context = new TestSourceContext($$"""{ "endpoint": "{{_lab.Simulator.Endpoint}}" }""", _lab.Clock);
+        using var context = _lab.Context($$"""{ "endpoint": "{{_lab.Simulator.Endpoint}}" }""");
 
         var error = await Assert.ThrowsAsync<PluginConfigurationException>(async () => await new NmvsSource().StartAsync(context, Cancel));
 
         Assert.Contains("certificate", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<(NmvsSource Source, TestSourceContext Context)> StartAsync(string location = "pharmacie-a", object? extra = null, InMemoryStateStore? state = null)
+    private async Task<(NmvsSource Source, TestSourceContext Context)> StartAsync(string location = "pharmacie-a", object? extra = null, InMemoryPluginState? state = null)
     {
-        var context = new TestSourceContext(_lab.Settings(location, extra), _lab.Clock, state);
+        var context = _lab.Context(_lab.Settings(location, extra), state);
+        _contexts.Add(context);
         var source = new NmvsSource();
         await source.StartAsync(context, Cancel);
         _sources.Add(source);

@@ -62,6 +62,42 @@ public sealed class TestPluginContextTests
     }
 
     [Fact]
+    public async Task State_RefusesValuesOver64KiBOfUtf8AsTheHubDoes_UnlessTheTestSetsAnotherLimit()
+    {
+        var state = new InMemoryPluginState();
+        var ct = TestContext.Current.CancellationToken;
+
+        await state.SetAsync("fits", new string('a', InMemoryPluginState.MaxValueBytes), ct);
+        // 'é' is two bytes of UTF-8: 32 769 characters are over the limit in bytes, not in characters.
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => state.SetAsync("accents", new string('é', (InMemoryPluginState.MaxValueBytes / 2) + 1), ct).AsTask());
+        Assert.Contains("65538 bytes", e.Message, StringComparison.Ordinal);
+        Assert.False(state.Values.ContainsKey("accents"));
+
+        var small = new InMemoryPluginState { ValueLimitBytes = 10 };
+        await Assert.ThrowsAsync<ArgumentException>(() => small.SetAsync("k", new string('a', 11), ct).AsTask());
+        var unlimited = new InMemoryPluginState { ValueLimitBytes = null };
+        await unlimited.SetAsync("k", new string('a', InMemoryPluginState.MaxValueBytes + 1), ct);
+    }
+
+    [Fact]
+    public async Task State_FailWrites_PlaysAStoreThatIsDown_ForTheKeysItNames_UntilCleared()
+    {
+        var state = new InMemoryPluginState();
+        var ct = TestContext.Current.CancellationToken;
+        await state.SetAsync("index", "1", ct);
+        state.FailWrites = key => key == "index";
+
+        await Assert.ThrowsAsync<IOException>(() => state.SetAsync("index", "2", ct).AsTask());
+        await Assert.ThrowsAsync<IOException>(() => state.RemoveAsync("index", ct).AsTask());
+        await state.SetAsync("page:1", "p", ct);
+        Assert.Equal("1", await state.GetAsync("index", ct));
+
+        state.FailWrites = null;
+        await state.SetAsync("index", "2", ct);
+        Assert.Equal("2", await state.GetAsync("index", ct));
+    }
+
+    [Fact]
     public void HttpClients_SayTheyAreRecallHubAndThePlugin()
     {
         using var context = new TestPluginContext("feed");

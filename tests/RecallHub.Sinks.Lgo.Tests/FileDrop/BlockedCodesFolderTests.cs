@@ -1,6 +1,8 @@
 using System.Text.Json;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sinks.Lgo.Tests.Support;
+using Some = RecallHub.Sinks.Lgo.Tests.Support.Some;
 
 namespace RecallHub.Sinks.Lgo.Tests.FileDrop;
 
@@ -20,12 +22,12 @@ public sealed class BlockedCodesFolderTests : IDisposable
     [Fact]
     public async Task BlockingTwoPacksThenUnblockingOne_LeavesExactlyTheOtherInBothFiles()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         var first = Some.Blocked(1, lot: "A53014");
         var second = Some.Blocked(2, lot: "B12345", serial: "SN42");
 
-        await sink.DeliverAsync(Some.RecallReceived(recallId: 1), first, second);
-        await sink.DeliverAsync(Some.Unblocked(1, lot: "A53014"));
+        await run.DeliverOkAsync(Some.RecallReceived(recallId: 1), first, second);
+        await run.DeliverOkAsync(Some.Unblocked(1, lot: "A53014"));
 
         var rows = Csv();
         Assert.Equal(2, rows.Count);
@@ -41,7 +43,7 @@ public sealed class BlockedCodesFolderTests : IDisposable
     [Fact]
     public async Task TheFiles_ExistEmptyFromTheStart()
     {
-        await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
 
         Assert.Single(Csv());
         Assert.Equal(0, Json().GetProperty("count").GetInt32());
@@ -50,13 +52,13 @@ public sealed class BlockedCodesFolderTests : IDisposable
     [Fact]
     public async Task ARedeliveredEvent_IsAppliedOnce()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         var blocked = Some.Blocked(1);
         var unblocked = Some.Unblocked(1);
 
-        await sink.DeliverAsync(blocked, unblocked);
+        await run.DeliverOkAsync(blocked, unblocked);
         // A redelivery of the block alone (the hub retries what it could not mark delivered) must not revive it.
-        await sink.DeliverAsync(blocked);
+        await run.DeliverOkAsync(blocked);
 
         Assert.Single(Csv());
     }
@@ -64,16 +66,16 @@ public sealed class BlockedCodesFolderTests : IDisposable
     [Fact]
     public async Task TheSet_SurvivesANewPluginInstance_AndTheFilesAreRewrittenAtStart()
     {
-        var sink = await SinkRun.StartAsync(_context);
-        await sink.DeliverAsync(Some.RecallReceived(recallId: 1), Some.Blocked(1), Some.Blocked(2));
+        await using var run = await LgoTest.StartAsync(_context);
+        await run.DeliverOkAsync(Some.RecallReceived(recallId: 1), Some.Blocked(1), Some.Blocked(2));
         File.Delete(Path.Combine(_folder.Path, "blocked-packs.csv"));
 
-        using var restarted = new TestPluginContext(_context.Settings.AsJson().GetRawText(), _context.FakeTime, _context.TestState);
-        var again = await SinkRun.StartAsync(restarted);
+        using var restarted = LgoTest.Restarted(_context);
+        await using var again = await LgoTest.StartAsync(restarted);
         Assert.Equal(3, Csv().Count);
 
         // A block from a later scan still names the recall heard of before the restart.
-        await again.DeliverAsync(Some.Unblocked(1), Some.Blocked(3, lot: "C1"));
+        await again.DeliverOkAsync(Some.Unblocked(1), Some.Blocked(3, lot: "C1"));
         var rows = Csv();
         Assert.Equal(["2", "3"], rows.Skip(1).Select(r => r[0]));
         Assert.Equal("MED26/A019/B018", rows[2][7]);
@@ -82,36 +84,36 @@ public sealed class BlockedCodesFolderTests : IDisposable
     [Fact]
     public async Task ManyBlocks_AreKeptAcrossSeveralStatePages()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         string longMessage = new('é', 900);
 
-        await sink.DeliverAsync([.. Enumerable.Range(1, 300).Select(i => Some.Blocked(i, lot: $"L{i}", message: longMessage))]);
+        await run.DeliverOkAsync([.. Enumerable.Range(1, 300).Select(i => Some.Blocked(i, lot: $"L{i}", message: longMessage))]);
 
-        using var restarted = new TestPluginContext(_context.Settings.AsJson().GetRawText(), _context.FakeTime, _context.TestState);
-        await SinkRun.StartAsync(restarted);
+        using var restarted = LgoTest.Restarted(_context);
+        await using var afterRestart = await LgoTest.StartAsync(restarted);
         Assert.Equal(301, Csv().Count);
-        Assert.True(_context.TestState.Values.Keys.Count(k => k.StartsWith("file-drop:blocked:", StringComparison.Ordinal)) > 1);
+        Assert.True(_context.State.Values.Keys.Count(k => k.StartsWith("file-drop:blocked:", StringComparison.Ordinal)) > 1);
     }
 
     [Fact]
     public async Task AStateStoreThatFails_LeavesTheBatchToBeRetried_AndTheRetryWritesTheFiles()
     {
-        var sink = await SinkRun.StartAsync(_context);
-        _context.TestState.FailWrites = key => key == "file-drop:blocked";
+        await using var run = await LgoTest.StartAsync(_context);
+        _context.State.FailWrites = key => key == "file-drop:blocked";
 
         HubEvent[] batch = [Some.Blocked(1), Some.Blocked(2)];
 
-        await Assert.ThrowsAsync<IOException>(() => sink.DeliverAsync(batch).AsTask());
-        _context.TestState.FailWrites = null;
-        await sink.DeliverAsync(batch);
+        await run.DeliveryFailsAsync<IOException>(batch);
+        _context.State.FailWrites = null;
+        await run.DeliverOkAsync(batch);
 
-        using var restarted = new TestPluginContext(_context.Settings.AsJson().GetRawText(), _context.FakeTime, _context.TestState);
-        await SinkRun.StartAsync(restarted);
+        using var restarted = LgoTest.Restarted(_context);
+        await using var afterRestart = await LgoTest.StartAsync(restarted);
         Assert.Equal(["1", "2"], Csv().Skip(1).Select(r => r[0]));
     }
 
     private TestPluginContext Context() =>
-        new($$"""{ "file_drop_folder": {{JsonSerializer.Serialize(_folder.Path)}} }""");
+        LgoTest.Context($$"""{ "file_drop_folder": {{JsonSerializer.Serialize(_folder.Path)}} }""");
 
     private List<string[]> Csv() => CsvFile.Read(File.ReadAllBytes(_folder.File("blocked-packs.csv")));
 

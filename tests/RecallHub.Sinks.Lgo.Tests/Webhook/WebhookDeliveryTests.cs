@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Testing;
 using RecallHub.Sinks.Lgo.Tests.Support;
 using RecallHub.Sinks.Lgo.Webhook;
+using Some = RecallHub.Sinks.Lgo.Tests.Support.Some;
 
 namespace RecallHub.Sinks.Lgo.Tests.Webhook;
 
@@ -34,10 +37,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Events_AreDeliveredInOrder_SignedAndKeyedByTheirId()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         HubEvent[] events = [Some.RecallReceived(), Some.Blocked(7, serial: "7GH29KXW41Q"), Some.Unblocked(7, serial: "7GH29KXW41Q")];
 
-        await sink.DeliverAsync(events);
+        await run.DeliverOkAsync(events);
 
         var taken = _lgo.Taken;
         Assert.Equal(events.Select(e => e.Id), taken.Select(r => r.IdempotencyKey));
@@ -50,11 +53,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AStockEvent_CarriesThePackTheRecallRememberedFromItsNoticeAndTheFrenchMessage()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         var blocked = Some.Blocked(7, lot: "A53014", serial: "7GH29KXW41Q");
 
-        await sink.DeliverAsync(Some.RecallReceived(recallId: 1));
-        await sink.DeliverAsync(blocked);
+        await run.DeliverOkAsync(Some.RecallReceived(recallId: 1));
+        await run.DeliverOkAsync(blocked);
 
         var json = _lgo.Taken[^1].Json;
         Assert.Equal(1, json.GetProperty("schema_version").GetInt32());
@@ -80,9 +83,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ARecallEvent_CarriesTheNoticeWithoutItsRawPayload()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
 
-        await sink.DeliverAsync(Some.RecallReceived());
+        await run.DeliverOkAsync(Some.RecallReceived());
 
         var notice = _lgo.Taken.Single().Json.GetProperty("recall").GetProperty("notice");
         Assert.Equal("amlodipine-biogaran", notice.GetProperty("source_id").GetString());
@@ -92,9 +95,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task EventsNotChosen_AreNotPushed()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
 
-        await sink.DeliverAsync(Some.Blocked(1) with { Type = HubEventType.DispensedPackConcerned }, Some.Blocked(2));
+        await run.DeliverOkAsync(Some.Blocked(1) with { Type = HubEventType.DispensedPackConcerned }, Some.Blocked(2));
 
         Assert.Equal(["stock_blocked"], _lgo.Received.Select(r => r.EventType));
     }
@@ -102,31 +105,31 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A503ThenRecovery_WithinOneDelivery_IsTakenOnceUnderTheSameIdempotencyKey()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         var blocked = Some.Blocked(7);
         _lgo.Plan(new PlannedAnswer(503, "maintenance"));
 
-        await sink.DeliverAsync(blocked);
+        await run.DeliverOkAsync(blocked);
 
         Assert.Equal([503, 200], _lgo.Received.Select(r => r.Status));
         Assert.All(_lgo.Received, r => Assert.Equal(blocked.Id, r.IdempotencyKey));
         Assert.Equal(["1", "2"], _lgo.Received.Select(r => r.Attempt));
         Assert.Single(_lgo.Taken);
-        Assert.DoesNotContain(_context.TestState.Values.Keys, k => k.StartsWith("webhook:attempts:", StringComparison.Ordinal));
+        Assert.DoesNotContain(_context.State.Values.Keys, k => k.StartsWith("webhook:attempts:", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AnOutage_ThrowsForTheHubToRetry_AndTheRetrySendsOnlyWhatWasNotTaken()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         HubEvent[] batch = [Some.Blocked(1), Some.Blocked(2), Some.Blocked(3)];
         _lgo.Plan(new PlannedAnswer(200), new PlannedAnswer(503), new PlannedAnswer(500), new PlannedAnswer(503));
 
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => sink.DeliverAsync(batch).AsTask());
+        var failure = await run.DeliveryFailsAsync<HttpRequestException>(batch);
         Assert.Contains(batch[1].Id, failure.Message, StringComparison.Ordinal);
 
         // The hub retries the same batch later: the first event is not sent again, the second keeps its key.
-        await sink.DeliverAsync(batch);
+        await run.DeliverOkAsync(batch);
 
         Assert.Equal(batch.Select(e => e.Id), _lgo.Taken.Select(r => r.IdempotencyKey));
         Assert.Equal([batch[0].Id, batch[1].Id, batch[1].Id, batch[1].Id, batch[1].Id, batch[2].Id], _lgo.Received.Select(r => r.IdempotencyKey));
@@ -135,11 +138,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task APermanentRefusal_GoesToTheDeadLettersWithTheAnswer_AndLaterEventsAreDelivered()
     {
-        var sink = await SinkRun.StartAsync(_context);
+        await using var run = await LgoTest.StartAsync(_context);
         HubEvent[] batch = [Some.Blocked(1), Some.Blocked(2, lot: "B777"), Some.Blocked(3)];
         _lgo.Plan(new PlannedAnswer(200), new PlannedAnswer(400, """{"error":"unknown CIP13 3400930270387"}"""));
 
-        await sink.DeliverAsync(batch);
+        await run.DeliverOkAsync(batch);
 
         Assert.Equal([batch[0].Id, batch[2].Id], _lgo.Taken.Select(r => r.IdempotencyKey));
         Assert.Equal(3, _lgo.Received.Count);
@@ -148,26 +151,27 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(400, letter.GetProperty("status_code").GetInt32());
         Assert.Equal("B777", letter.GetProperty("lot").GetString());
         Assert.Contains("unknown CIP13 3400930270387", letter.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Contains(_context.TestLog.At(PluginLogLevel.Error), m => m.Contains(batch[1].Id, StringComparison.Ordinal));
+        Assert.Contains(_context.Log.At(PluginLogLevel.Error), m => m.Contains(batch[1].Id, StringComparison.Ordinal));
 
         // A redelivery of the batch sends nothing again.
-        await sink.DeliverAsync(batch);
+        await run.DeliverOkAsync(batch);
         Assert.Equal(3, _lgo.Received.Count);
     }
 
     [Fact]
     public async Task RepeatedFailures_GoToTheDeadLettersAfterTheConfiguredAttempts_CountedAcrossDeliveries()
     {
-        var context = Context(_context.FakeTime, """ "dead_letter_after": 3, "webhook_tries_per_delivery": 1 """);
-        var sink = await SinkRun.StartAsync(context);
+        var context = Context(_context.Clock, """ "dead_letter_after": 3, "webhook_tries_per_delivery": 1 """);
+        await using var run = await LgoTest.StartAsync(context);
         HubEvent[] batch = [Some.Blocked(1), Some.Blocked(2)];
         _lgo.Plan(new PlannedAnswer(500), new PlannedAnswer(500), new PlannedAnswer(500));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => sink.DeliverAsync(batch).AsTask());
+        await run.DeliveryFailsAsync<HttpRequestException>(batch);
         // A restart between the hub's retries keeps the count.
-        sink = await SinkRun.StartAsync(new TestPluginContext(context.Settings.AsJson().GetRawText(), context.FakeTime, context.TestState));
-        await Assert.ThrowsAsync<HttpRequestException>(() => sink.DeliverAsync(batch).AsTask());
-        await sink.DeliverAsync(batch);
+        using var restarted = LgoTest.Restarted(context);
+        await using var afterRestart = await LgoTest.StartAsync(restarted);
+        await afterRestart.DeliveryFailsAsync<HttpRequestException>(batch);
+        await afterRestart.DeliverOkAsync(batch);
 
         Assert.Equal([batch[1].Id], _lgo.Taken.Select(r => r.IdempotencyKey));
         var letter = Assert.Single(DeadLetters(context));
@@ -179,41 +183,41 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ATimeoutAndA429_AreRetried_NotRefused()
     {
-        var context = Context(_context.FakeTime, """ "webhook_timeout": 5 """);
-        var sink = await SinkRun.StartAsync(context);
+        var context = Context(_context.Clock, """ "webhook_timeout": 5 """);
+        await using var run = await LgoTest.StartAsync(context);
         var blocked = Some.Blocked(1);
         _lgo.Plan(PlannedAnswer.NoAnswer, new PlannedAnswer(429));
 
-        var delivery = sink.DeliverAsync(blocked).AsTask();
+        var delivery = run.DeliverOkAsync(blocked);
         await _lgo.Hanging.WaitAsync(TestContext.Current.CancellationToken);
-        context.FakeTime.Advance(TimeSpan.FromSeconds(6));
+        context.Clock.Advance(TimeSpan.FromSeconds(6));
         await delivery;
 
         Assert.Equal([null, 429, 200], _lgo.Received.Select(r => r.Status));
         Assert.Single(_lgo.Taken);
         Assert.Empty(DeadLetters(context));
-        Assert.Contains(context.TestLog.At(PluginLogLevel.Warning), m => m.Contains("no answer within 5 s", StringComparison.Ordinal));
+        Assert.Contains(context.Log.At(PluginLogLevel.Warning), m => m.Contains("no answer within 5 s", StringComparison.Ordinal));
         context.Dispose();
     }
 
     [Fact]
     public async Task AnUnreachableLgo_CountsAsAFailedAttempt()
     {
-        var context = Context(_context.FakeTime, """ "webhook_tries_per_delivery": 1 """, url: "http://127.0.0.1:1/webhook");
-        var sink = await SinkRun.StartAsync(context);
+        var context = Context(_context.Clock, """ "webhook_tries_per_delivery": 1 """, url: "http://127.0.0.1:1/webhook");
+        await using var run = await LgoTest.StartAsync(context);
         var blocked = Some.Blocked(1);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => sink.DeliverAsync(blocked).AsTask());
+        await run.DeliveryFailsAsync<HttpRequestException>(blocked);
 
-        Assert.Equal("1", context.TestState.Values["webhook:attempts:" + blocked.Id]);
+        Assert.Equal("1", context.State.Values["webhook:attempts:" + blocked.Id]);
         context.Dispose();
     }
 
-    private TestPluginContext Context(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, string extra = "", string? url = null)
+    private TestPluginContext Context(FakeTimeProvider time, string extra = "", string? url = null)
     {
         string folder = Path.Combine(Path.GetTempPath(), "recallhub-lgo-tests", Guid.NewGuid().ToString("N"));
         _folders.Add(folder);
-        return new TestPluginContext($$"""
+        return LgoTest.Context($$"""
             {
               "webhook_url": "{{url ?? _lgo.Url.ToString()}}",
               "webhook_secret": "env:LGO_WEBHOOK_SECRET",

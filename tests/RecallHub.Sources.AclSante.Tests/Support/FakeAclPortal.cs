@@ -1,34 +1,32 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using RecallHub.Plugins.Testing;
 
 namespace RecallHub.Sources.AclSante.Tests.Support;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 playing the ACL Santé notices endpoint in format acl-sante-fsn/1:
-/// <c>GET /api/v1/notices?updated_since=…&amp;limit=…&amp;cursor=…</c>, records oldest first by <c>updated_at</c>, the
-/// next page's cursor in <c>next_cursor</c>, and a token checked on every request. Records are served byte for byte.
+/// The ACL Santé notices endpoint in format acl-sante-fsn/1, as a route of the kit's <see cref="RecordedHttpServer"/>
+/// on 127.0.0.1: <c>GET /api/v1/notices?updated_since=…&amp;limit=…&amp;cursor=…</c>, records oldest first by
+/// <c>updated_at</c>, the next page's cursor in <c>next_cursor</c>, and a token checked on every request. Records are
+/// served byte for byte. The paging and the token are the portal's own; the server, the request log and the scripted
+/// failures are the kit's.
 /// </summary>
 public sealed class FakeAclPortal : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private const string NoticesPath = "/api/v1/notices";
+
+    private readonly RecordedHttpServer _server;
     private readonly List<(string Raw, DateTimeOffset? Updated, string Reference)> _records = [];
-    private readonly ConcurrentQueue<int> _failures = new();
-    private readonly ConcurrentQueue<(string PathAndQuery, string? Credential)> _requests = new();
     private readonly Lock _lock = new();
 
-    private FakeAclPortal(WebApplication app)
+    private FakeAclPortal(RecordedHttpServer server)
     {
-        _app = app;
+        _server = server;
+        server.Route(NoticesPath, Notices);
     }
 
     /// <summary>The API root to give the plugin as <c>base_url</c>.</summary>
-    public Uri BaseUrl => new(new Uri(_app.Urls.First()), "/api/v1/");
+    public Uri BaseUrl => _server.Url("/api/v1/");
 
     /// <summary>The header the portal reads the token from.</summary>
     public string TokenHeader { get; set; } = "Authorization";
@@ -36,20 +34,11 @@ public sealed class FakeAclPortal : IAsyncDisposable
     /// <summary>The header value the portal accepts.</summary>
     public string Credential { get; set; } = "Bearer " + Some.Token;
 
-    /// <summary>Every request's path and query with the credential it carried, in order.</summary>
-    public IReadOnlyList<(string PathAndQuery, string? Credential)> Requests => [.. _requests];
+    /// <summary>Every request, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
-    public static async Task<FakeAclPortal> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var portal = new FakeAclPortal(app);
-        app.MapGet("/api/v1/notices", portal.Notices);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return portal;
-    }
+    public static async Task<FakeAclPortal> StartAsync() =>
+        new(await RecordedHttpServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken));
 
     /// <summary>Adds records (raw JSON) to the portal.</summary>
     public void Publish(IEnumerable<string> records)
@@ -68,40 +57,22 @@ public sealed class FakeAclPortal : IAsyncDisposable
     }
 
     /// <summary>The next requests answer these statuses, one each, before the portal answers normally again.</summary>
-    public void FailNext(params int[] statuses)
-    {
-        foreach (int status in statuses)
-        {
-            _failures.Enqueue(status);
-        }
-    }
+    public void FailNext(params int[] statuses) => _server.FailNext(statuses);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private IResult Notices(HttpContext http)
+    private RecordedResponse Notices(RecordedRequest request)
     {
-        string? credential = http.Request.Headers[TokenHeader].FirstOrDefault();
-        _requests.Enqueue((http.Request.Path + http.Request.QueryString, credential));
-        if (credential != Credential)
+        if (request.Header(TokenHeader) != Credential)
         {
-            return Results.Json(new { error = "invalid_token", message = "The access token is missing, expired or revoked." }, statusCode: 401);
+            return new RecordedResponse(401, """{"error":"invalid_token","message":"The access token is missing, expired or revoked."}""", "application/json; charset=utf-8");
         }
 
-        if (_failures.TryDequeue(out int status))
-        {
-            return Results.Text($"<html><body>{status} upstream trouble</body></html>", "text/html", statusCode: status);
-        }
-
-        var query = http.Request.Query;
-        DateTimeOffset? since = query["updated_since"].FirstOrDefault() is { } s
+        DateTimeOffset? since = request.QueryValue("updated_since") is { } s
             ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
             : null;
-        int limit = int.Parse(query["limit"].FirstOrDefault() ?? "100", CultureInfo.InvariantCulture);
-        int offset = int.Parse(query["cursor"].FirstOrDefault() ?? "0", CultureInfo.InvariantCulture);
+        int limit = int.Parse(request.QueryValue("limit") ?? "100", CultureInfo.InvariantCulture);
+        int offset = int.Parse(request.QueryValue("cursor") ?? "0", CultureInfo.InvariantCulture);
         List<string> selected;
         lock (_lock)
         {
@@ -114,6 +85,6 @@ public sealed class FakeAclPortal : IAsyncDisposable
 
         string page = string.Join(",", selected.Skip(offset).Take(limit));
         string next = offset + limit < selected.Count ? $"\"{(offset + limit).ToString(CultureInfo.InvariantCulture)}\"" : "null";
-        return Results.Text($$"""{"format": "acl-sante-fsn/1", "notices": [{{page}}], "next_cursor": {{next}}}""", "application/json; charset=utf-8", Encoding.UTF8);
+        return RecordedResponse.Json($$"""{"format": "acl-sante-fsn/1", "notices": [{{page}}], "next_cursor": {{next}}}""");
     }
 }

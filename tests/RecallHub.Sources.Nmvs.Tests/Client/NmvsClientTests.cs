@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RecallHub.Abstractions.Plugins;
 using RecallHub.Sources.Nmvs.Client;
 using RecallHub.Sources.Nmvs.Tests.Support;
 
@@ -202,8 +201,8 @@ public sealed class NmvsClientTests : IAsyncLifetime
 
     private NmvsClient ClientWith(string settingsJson)
     {
-        using var json = JsonDocument.Parse(settingsJson);
-        var settings = NmvsSettings.Read(new PluginSettings("nmvs", json.RootElement));
+        using var context = _lab.Context(settingsJson);
+        var settings = NmvsSettings.Read(context.Settings);
         var http = NmvsConnection.Create(settings);
         _clients.Add(http);
         return new NmvsClient(http, settings.Endpoint, settings.UserId, settings.Password);

@@ -1,5 +1,6 @@
+using RecallHub.Plugins.Testing;
 using RecallHub.Sources.Nmvs.Queue;
-using RecallHub.Sources.Nmvs.Tests.Support;
+using Some = RecallHub.Sources.Nmvs.Tests.Support.Some;
 
 namespace RecallHub.Sources.Nmvs.Tests.Queue;
 
@@ -20,7 +21,7 @@ public sealed class VerificationQueueTests
     [Fact]
     public async Task ALargeReception_IsKeptInChunksWithinTheStateStoresLimits_AndNothingIsLost()
     {
-        var state = new InMemoryStateStore();
+        var state = new InMemoryPluginState();
         using var queue = new VerificationQueue(state);
         var packs = Enumerable.Range(0, 1001)
             .Select(i => new QueuedPack(i, QueuedOperation.Verify, Some.Amlodipine, $"SERIAL{i:D14}", "LOT-0123456789ABCDEFG", new DateOnly(2028, 2, 29), Some.Now))

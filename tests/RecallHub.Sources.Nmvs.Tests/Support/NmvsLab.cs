@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using RecallHub.Nmvs.Simulator;
+using RecallHub.Plugins.Testing;
 
 namespace RecallHub.Sources.Nmvs.Tests.Support;
 
@@ -63,7 +64,6 @@ internal sealed class NmvsLab : IAsyncDisposable
 
     private async Task MakeCertificatesAsync()
     {
-        Environment.SetEnvironmentVariable(PasswordVariable, CertificatePassword);
         var realNow = TimeProvider.System.GetUtcNow();
         _ca = SimulatorCertificates.CreateCa("RecallHub test CA", realNow);
         using var foreignCa = SimulatorCertificates.CreateCa("Someone else's CA", realNow);
@@ -78,6 +78,13 @@ internal sealed class NmvsLab : IAsyncDisposable
         using var stranger = SimulatorCertificates.CreateClient(foreignCa, "pharmacie-a", realNow);
         await File.WriteAllBytesAsync(Pfx("stranger"), stranger.Export(X509ContentType.Pkcs12, CertificatePassword));
     }
+
+    /// <summary>
+    /// A source context from the plugin test kit as the hub gives it: <paramref name="settingsJson"/>, the lab's clock,
+    /// <see cref="PasswordVariable"/> set (in the context, not in the process's environment).
+    /// </summary>
+    public TestSourceContext Context(string settingsJson, InMemoryPluginState? state = null) =>
+        new TestSourceContext("nmvs", Clock, state).WithSettings(settingsJson).WithSecret(PasswordVariable, CertificatePassword);
 
     /// <summary>The plugin's settings, as plugins.json would hold them, for the pharmacy <paramref name="location"/>.</summary>
     public string Settings(string location = "pharmacie-a", object? extra = null, Uri? endpoint = null)
