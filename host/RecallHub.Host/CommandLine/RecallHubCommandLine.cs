@@ -21,6 +21,8 @@ internal static class RecallHubCommandLine
             RecallsCommand.Create(timeProvider),
             CheckCommand.Create(timeProvider),
             ImportScansCommand.Create(input, timeProvider),
+            AuditCommand.Create(timeProvider),
+            UsersCommand.Create(input, timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
