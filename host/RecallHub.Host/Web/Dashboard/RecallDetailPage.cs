@@ -125,7 +125,14 @@ internal static class RecallDetailPage
         var due = FollowUpDeadline.Due(recall.Kind, recall.RecallLevels, recall.CreatedAt);
         bool overdue = stage != FollowUpStage.Closed && due < page.Now;
         var blocks = await AllBlocksAsync(session, id, token).ConfigureAwait(false);
-        var audit = await session.Audit.ListAsync($"recall:{id.ToString(CultureInfo.InvariantCulture)}", token).ConfigureAwait(false);
+        // The recall's own steps and the lifts of its blocks, in the order they were written.
+        var audit = (await session.Audit.ListAsync($"recall:{id.ToString(CultureInfo.InvariantCulture)}", token).ConfigureAwait(false)).ToList();
+        foreach (var block in blocks.Where(b => !b.IsActive))
+        {
+            audit.AddRange(await session.Audit.ListAsync($"block:{block.Id.ToString(CultureInfo.InvariantCulture)}", token).ConfigureAwait(false));
+        }
+
+        audit.Sort((a, b) => a.Id.CompareTo(b.Id));
         var current = recall.Revisions.LastOrDefault(r => r.IsCurrent) ?? recall.Revisions[^1];
         var published = current.ReadNotice();
         var packs = new List<Html>();
