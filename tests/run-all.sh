@@ -11,10 +11,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Real servers the tests talk to, from Debian's packages: aiosmtpd (SMTP, for the e-mail sink). Installed only when
+# Real servers and browsers the tests talk to, from Debian's packages: aiosmtpd (SMTP, for the e-mail sink) and
+# chromium (the dashboard's browser tests; Playwright's own browser download is never used). Installed only when
 # missing, so a developer's second run does not touch apt.
 need=()
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then

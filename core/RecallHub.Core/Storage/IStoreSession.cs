@@ -32,6 +32,9 @@ public interface IStoreSession : IAsyncDisposable
     /// <summary>Who did what, when.</summary>
     IAuditLog Audit { get; }
 
+    /// <summary>Dashboard accounts.</summary>
+    IUserStore Users { get; }
+
     /// <summary>The plugins' key/value state.</summary>
     IPluginStateRepository PluginState { get; }
 

@@ -22,6 +22,8 @@ internal static class RecallHubCommandLine
             CheckCommand.Create(timeProvider),
             ImportScansCommand.Create(input, timeProvider),
             DigestCommand.Create(timeProvider),
+            AuditCommand.Create(timeProvider),
+            UsersCommand.Create(input, timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>

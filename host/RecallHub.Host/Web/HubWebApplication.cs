@@ -11,6 +11,7 @@ using RecallHub.Host.Web.Api.Plugins;
 using RecallHub.Host.Web.Api.Recalls;
 using RecallHub.Host.Web.Api.Scans;
 using RecallHub.Host.Web.Api.Sources;
+using RecallHub.Host.Web.Dashboard;
 using RecallHub.Host.Web.Patients;
 using RecallHub.Host.Web.Security;
 
@@ -65,6 +66,11 @@ internal static class HubWebApplication
         });
 
         builder.Services.AddApiKeySecurity(builder.Configuration);
+        if (store is not null)
+        {
+            builder.Services.AddDashboardSecurity();
+        }
+
         builder.Services.AddSingleton(PatientKey.From(builder.Configuration));
         if (store is not null)
         {
@@ -94,6 +100,7 @@ internal static class HubWebApplication
             app.MapNotices();
             app.MapBlocks();
             app.MapRecalls();
+            app.MapDashboard();
             if (runPlugins)
             {
                 app.MapSourcePull();

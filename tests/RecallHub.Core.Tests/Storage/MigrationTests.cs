@@ -17,7 +17,7 @@ public sealed class MigrationTests : IAsyncDisposable
         var store = await _fixture.OpenAsync();
 
         Assert.True(File.Exists(_fixture.DatabasePath));
-        Assert.Equal([1, 2, 3], store.AppliedMigrations);
+        Assert.Equal([1, 2, 3, 4], store.AppliedMigrations);
         foreach (string table in new[]
         {
             "recalls", "recall_links", "recall_revisions", "recall_products", "recall_lots", "pack_scans", "pack_states",
@@ -44,6 +44,8 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal(2, reader.GetInt64(0));
         Assert.True(reader.Read());
         Assert.Equal(3, reader.GetInt64(0));
+        Assert.True(reader.Read());
+        Assert.Equal(4, reader.GetInt64(0));
         Assert.False(reader.Read());
     }
 
@@ -122,7 +124,7 @@ public sealed class MigrationTests : IAsyncDisposable
 
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([2, 3], store.AppliedMigrations);
+        Assert.Equal([2, 3, 4], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var recall = (await migrated.Recalls.GetAsync(recallId, ct))!;
         Assert.Equal(3, recall.Revisions.Count);
@@ -166,7 +168,7 @@ public sealed class MigrationTests : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([3], store.AppliedMigrations);
+        Assert.Equal([3, 4], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var old = Assert.Single(await migrated.Scans.FindByProductAsync(Notices.Gtin14, cancellationToken: ct)).Scan;
         Assert.Equal(("A53014", "Claire", (string?)null, (string?)null, (string?)null), (old.Lot, old.Operator, old.SealedPatient, old.Prescriber, old.Place));
@@ -183,6 +185,34 @@ public sealed class MigrationTests : IAsyncDisposable
             "INSERT INTO pack_scans (raw_code, scheme, event, scanned_at, sealed_patient) VALUES ('x', 'gs1', 'reception', 'x', 'v1.AAAA')"));
         await Assert.ThrowsAsync<ArgumentException>(() => migrated.Scans.AppendAsync(
             [new PackScan { RawCode = "3400930270387", Event = PackEvent.Reception, ScannedAt = StoreFixture.Start, SealedPatient = "v1.AAAA" }], ct));
+    }
+
+    [Fact]
+    public async Task A_version_3_audit_log_is_chained_in_id_order_and_then_refuses_updates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (await SqliteRecallHubStore.OpenWithMigrationsAsync(_fixture.DatabasePath, _fixture.Clock, SqliteDurability.Normal, [.. SqliteMigrations.All.Take(3)], ct))
+        {
+        }
+
+        SqliteConnection.ClearAllPools();
+        _fixture.Execute(
+            """
+            INSERT INTO audit_log (id, at, actor, action, subject, details) VALUES
+                (1, '2026-11-22T08:30:00.0000000Z', 'Claire', 'block.lifted', 'block:1', 'lot vérifié'),
+                (2, '2026-11-22T08:31:00.0000000Z', 'Léo', 'block.lifted', 'block:2', NULL);
+            """);
+        SqliteConnection.ClearAllPools();
+        var store = await _fixture.OpenAsync();
+        await using var session = await store.OpenSessionAsync(ct);
+        long appended = await session.Audit.AppendAsync(new AuditEntry(StoreFixture.Start, "Claire", "recall.read", "recall:1", null), ct);
+
+        var entries = await session.Audit.ListRecentAsync(new Paging(0, 10), cancellationToken: ct);
+        Assert.Equal(3, appended);
+        Assert.Equal(AuditChain.Hash(AuditChain.Genesis, 1, "2026-11-22T08:30:00.0000000Z", "Claire", "block.lifted", "block:1", "lot vérifié"), entries.Items[^1].Hash);
+        Assert.Equal(new AuditChainVerification(3, null, null), await session.Audit.VerifyAsync(ct));
+        Assert.ThrowsAny<SqliteException>(() => _fixture.Execute("UPDATE audit_log SET actor = 'X' WHERE id = 1"));
+        Assert.ThrowsAny<SqliteException>(() => _fixture.Execute("DELETE FROM audit_log WHERE id = 1"));
     }
 
     [Fact]

@@ -20,7 +20,14 @@ public interface IRecallFollowUpStore
     /// <exception cref="ArgumentException">The action or the person is missing, the quantity is negative, or the recall does not exist.</exception>
     Task<long> RecordActionAsync(RecallAction action, CancellationToken cancellationToken = default);
 
-    /// <summary>The acknowledgements and actions of a recall, oldest first.</summary>
+    /// <summary>Closes the recall's follow-up; a recall is closed once.</summary>
+    /// <param name="closure">Who, when, and an optional note.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <exception cref="ArgumentException">The person is not named, or the recall does not exist.</exception>
+    /// <exception cref="InvalidOperationException">The recall's follow-up was already closed (by whom and when is in the message).</exception>
+    Task CloseAsync(RecallClosure closure, CancellationToken cancellationToken = default);
+
+    /// <summary>The acknowledgements, actions and closure of a recall, oldest first.</summary>
     /// <param name="recallId">The recall.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<RecallFollowUp> GetAsync(long recallId, CancellationToken cancellationToken = default);

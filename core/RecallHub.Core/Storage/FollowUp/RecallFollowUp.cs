@@ -8,4 +8,7 @@ public sealed record RecallFollowUp(long RecallId, IReadOnlyList<RecallAcknowled
 {
     /// <summary>Whether anyone acknowledged the recall.</summary>
     public bool IsAcknowledged => Acknowledgements.Count > 0;
+
+    /// <summary>Who closed the follow-up and when, or <see langword="null"/> while it is open.</summary>
+    public RecallClosure? Closure { get; init; }
 }

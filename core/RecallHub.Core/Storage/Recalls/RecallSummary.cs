@@ -23,4 +23,8 @@ public sealed record RecallSummary(
     RecallStatus Status,
     IReadOnlyList<string> Sources,
     int RevisionCount,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>When the hub first received it (follow-up deadlines count from there).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace RecallHub.Core.Storage.Sqlite;
 
-/// <summary>Recall follow-up on SQLite: <c>acknowledgements</c> and <c>recall_actions</c>.</summary>
+/// <summary>Recall follow-up on SQLite: <c>acknowledgements</c>, <c>recall_actions</c> and <c>recall_closures</c>.</summary>
 internal sealed class SqliteRecallFollowUpStore(SqliteStoreSession session) : IRecallFollowUpStore
 {
     public Task<long> AcknowledgeAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
@@ -47,6 +47,28 @@ internal sealed class SqliteRecallFollowUpStore(SqliteStoreSession session) : IR
         }, cancellationToken);
     }
 
+    public Task CloseAsync(RecallClosure closure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        string by = FreeText.Required(closure.By, "by", "the name of the person who closes the recall");
+        string? note = FreeText.Optional(closure.Note, "note");
+        return session.WriteAsync(async transaction =>
+        {
+            await RequireRecallAsync(closure.RecallId, transaction).ConfigureAwait(false);
+            var existing = await session.Connection.QuerySingleOrDefaultAsync<(string By, string At)?>(
+                "SELECT closed_by, closed_at FROM recall_closures WHERE recall_id = @RecallId;", new { closure.RecallId }, transaction).ConfigureAwait(false);
+            if (existing is { } done)
+            {
+                throw new InvalidOperationException($"Recall {closure.RecallId} was already closed by {done.By} at {done.At}.");
+            }
+
+            return await session.Connection.ExecuteAsync(
+                "INSERT INTO recall_closures (recall_id, closed_by, closed_at, note) VALUES (@RecallId, @by, @at, @note);",
+                new { closure.RecallId, by, at = SqliteValues.Instant(closure.At), note },
+                transaction).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
     public async Task<RecallFollowUp> GetAsync(long recallId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -58,10 +80,17 @@ internal sealed class SqliteRecallFollowUpStore(SqliteStoreSession session) : IR
             "SELECT action, quantity, performed_by, performed_at, note FROM recall_actions WHERE recall_id = @recallId ORDER BY id;",
             new { recallId },
             session.Transaction).ConfigureAwait(false);
+        var closure = await session.Connection.QuerySingleOrDefaultAsync<(string By, string At, string? Note)?>(
+            "SELECT closed_by, closed_at, note FROM recall_closures WHERE recall_id = @recallId;",
+            new { recallId },
+            session.Transaction).ConfigureAwait(false);
         return new RecallFollowUp(
             recallId,
             [.. acknowledgements.Select(a => new RecallAcknowledgement(recallId, a.By, SqliteValues.ReadInstant(a.At), a.Note))],
-            [.. actions.Select(a => new RecallAction(recallId, a.Action, a.Quantity is { } q ? checked((int)q) : null, a.By, SqliteValues.ReadInstant(a.At), a.Note))]);
+            [.. actions.Select(a => new RecallAction(recallId, a.Action, a.Quantity is { } q ? checked((int)q) : null, a.By, SqliteValues.ReadInstant(a.At), a.Note))])
+        {
+            Closure = closure is { } c ? new RecallClosure(recallId, c.By, SqliteValues.ReadInstant(c.At), c.Note) : null,
+        };
     }
 
     private async Task RequireRecallAsync(long recallId, Microsoft.Data.Sqlite.SqliteTransaction transaction)

@@ -209,7 +209,10 @@ internal sealed partial class SqliteRecallStore
             SqliteValues.ReadName<RecallStatus>(r.Status, $"recalls row {r.Id}"),
             r.Sources?.Split(',') ?? [],
             (int)r.RevisionCount,
-            SqliteValues.ReadInstant(r.UpdatedAt))).ToList();
+            SqliteValues.ReadInstant(r.UpdatedAt))
+        {
+            ReceivedAt = SqliteValues.ReadInstant(r.CreatedAt),
+        }).ToList();
         return new RecallPage(items, total, paging);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     private SqliteAuditLog? _audit;
     private SqlitePluginStateRepository? _pluginState;
     private SqliteRecallFollowUpStore? _followUp;
+    private SqliteUserStore? _users;
 
     public SqliteStoreSession(SqliteConnection connection, string path, TimeProvider time)
     {
@@ -49,6 +50,8 @@ internal sealed class SqliteStoreSession : IStoreSession
     public IAuditLog Audit => _audit ??= new SqliteAuditLog(this);
 
     public IRecallFollowUpStore FollowUp => _followUp ??= new SqliteRecallFollowUpStore(this);
+
+    public IUserStore Users => _users ??= new SqliteUserStore(this);
 
     public IPluginStateRepository PluginState => _pluginState ??= new SqlitePluginStateRepository(this);
 

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace RecallHub.Core.Storage.Sqlite.Migrations;
 
 /// <summary>One numbered step of the SQLite schema, applied once in its own transaction.</summary>
@@ -12,4 +14,10 @@ internal sealed record SqliteMigration(int Version, string Name, string Sql)
     /// committing and rolls the step back if any reference is broken.
     /// </summary>
     public bool ForeignKeysOff { get; init; }
+
+    /// <summary>
+    /// Work SQL alone cannot do (hashing existing rows), run after <see cref="Sql"/> in the same transaction;
+    /// <see langword="null"/> for most steps.
+    /// </summary>
+    public Func<SqliteConnection, SqliteTransaction, Task>? Then { get; init; }
 }

@@ -9,6 +9,7 @@ internal static class SqliteMigrations
         new(1, "initial schema", Migration0001InitialSchema.Sql),
         new(2, "block identity, plugin state, links by product and lots", Migration0002BlocksPluginStateProductLinks.Sql) { ForeignKeysOff = true },
         new(3, "scans handed over to a patient: sealed patient, prescriber, place", Migration0003ScanHandover.Sql),
+        new(4, "hash-chained audit log, user accounts, recall closures", Migration0004AuditChainUsersClosures.Sql) { Then = Migration0004AuditChainUsersClosures.ChainExistingRowsAsync },
     ];
 
     /// <summary>The schema version this code leads to.</summary>

@@ -89,6 +89,11 @@ internal static class SqliteMigrator
         try
         {
             await connection.ExecuteAsync(migration.Sql, transaction: transaction).ConfigureAwait(false);
+            if (migration.Then is { } then)
+            {
+                await then(connection, transaction).ConfigureAwait(false);
+            }
+
             if (migration.ForeignKeysOff)
             {
                 var broken = (await connection.QueryAsync<BrokenReference>(

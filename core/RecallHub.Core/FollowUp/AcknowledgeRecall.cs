@@ -1,0 +1,10 @@
+using Mediator;
+using RecallHub.Core.Storage;
+
+namespace RecallHub.Core.FollowUp;
+
+/// <summary>A named person read a recall. Audited (<c>recall.read</c>) in the same transaction.</summary>
+/// <param name="RecallId">The recall.</param>
+/// <param name="By">Who read it.</param>
+/// <param name="Note">Anything to keep, or <see langword="null"/>.</param>
+public sealed record AcknowledgeRecall(long RecallId, string By, string? Note = null) : IRequest<RecallFollowUp>;
