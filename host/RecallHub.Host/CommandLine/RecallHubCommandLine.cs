@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RecallHub.Host.Demo;
 
 namespace RecallHub.Host.CommandLine;
 
@@ -21,6 +22,7 @@ internal static class RecallHubCommandLine
             RecallsCommand.Create(timeProvider),
             CheckCommand.Create(timeProvider),
             ImportScansCommand.Create(input, timeProvider),
+            DemoCommand.Create(timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
