@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using RecallHub.Nmvs.Simulator;
+using RecallHub.Nmvs.Simulation;
 
 // recallhub NMVS simulator: dotnet run --project tests/RecallHub.Nmvs.Simulator -- --seed FILE [options]; see docs/nmvs.md.
 var arguments = args.ToList();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RecallHub.Host.Demo;
 
 namespace RecallHub.Host.CommandLine;
 
@@ -24,6 +25,7 @@ internal static class RecallHubCommandLine
             DigestCommand.Create(timeProvider),
             AuditCommand.Create(timeProvider),
             UsersCommand.Create(input, timeProvider),
+            DemoCommand.Create(timeProvider),
         };
 
     /// <summary>Runs the command line and returns the process exit code.</summary>

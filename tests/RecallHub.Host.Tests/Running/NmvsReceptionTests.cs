@@ -13,7 +13,7 @@ using RecallHub.Host.Plugins;
 using RecallHub.Host.Running;
 using RecallHub.Host.Tests.Support;
 using RecallHub.Host.Web;
-using RecallHub.Nmvs.Simulator;
+using RecallHub.Nmvs.Simulation;
 using RecallHub.Sources.Nmvs;
 
 namespace RecallHub.Host.Tests.Running;

@@ -186,7 +186,7 @@ public sealed class NmvsClientTests : IAsyncLifetime
     public async Task AServerThatDoesNotChainToTheConfiguredCa_IsRefused()
     {
         string otherCa = Path.Combine(Path.GetDirectoryName(_lab.CaPath)!, "other-ca.crt");
-        using var other = RecallHub.Nmvs.Simulator.SimulatorCertificates.CreateCa("Not the simulator's CA", TimeProvider.System.GetUtcNow());
+        using var other = RecallHub.Nmvs.Simulation.SimulatorCertificates.CreateCa("Not the simulator's CA", TimeProvider.System.GetUtcNow());
         await File.WriteAllTextAsync(otherCa, other.ExportCertificatePem(), Cancel);
         var settings = JsonSerializer.Deserialize<Dictionary<string, object>>(_lab.Settings())!;
         settings["server_ca"] = otherCa;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using RecallHub.Nmvs.Simulator;
+using RecallHub.Nmvs.Simulation;
 using RecallHub.Plugins.Testing;
 
 namespace RecallHub.Sources.Nmvs.Tests.Support;

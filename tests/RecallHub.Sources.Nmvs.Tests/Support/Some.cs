@@ -1,5 +1,5 @@
 using RecallHub.Abstractions.Plugins;
-using RecallHub.Nmvs.Simulator;
+using RecallHub.Nmvs.Simulation;
 using RecallHub.Sources.Nmvs.Client;
 
 namespace RecallHub.Sources.Nmvs.Tests.Support;

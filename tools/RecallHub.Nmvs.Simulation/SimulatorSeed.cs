@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>What the simulator starts with, read from a JSON file (see <c>seed.example.json</c>).</summary>
 public sealed record SimulatorSeed

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>How the simulator runs.</summary>
 public sealed record NmvsSimulatorOptions

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>
 /// A throwaway PKI for the simulator and its tests: a CA, a server certificate for localhost/127.0.0.1 and pharmacy

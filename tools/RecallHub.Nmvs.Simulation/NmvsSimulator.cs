@@ -1,10 +1,15 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RecallHub.Sources.Nmvs.Client;
 
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>
 /// A running simulator: Kestrel on 127.0.0.1 over TLS, refusing any connection without a client certificate that

@@ -1,4 +1,4 @@
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>A product of the seed.</summary>
 /// <param name="ProductCode">Its GTIN-14.</param>

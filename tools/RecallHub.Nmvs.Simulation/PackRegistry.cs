@@ -1,7 +1,7 @@
 using System.Globalization;
 using RecallHub.Sources.Nmvs.Client;
 
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>
 /// The simulator's packs and the state machine the national system enforces: an active pack is dispensed once; a

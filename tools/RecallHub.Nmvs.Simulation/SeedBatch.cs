@@ -1,4 +1,4 @@
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>A batch of the seed.</summary>
 /// <param name="Batch">The batch number.</param>

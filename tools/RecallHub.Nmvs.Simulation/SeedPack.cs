@@ -1,4 +1,4 @@
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>A pack of the seed.</summary>
 /// <param name="Serial">Its serial number.</param>

@@ -1,4 +1,4 @@
-namespace RecallHub.Nmvs.Simulator;
+namespace RecallHub.Nmvs.Simulation;
 
 /// <summary>One serialised pack the simulator knows, with its state and who last changed it.</summary>
 public sealed class SimulatedPack
