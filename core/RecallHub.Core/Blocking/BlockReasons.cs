@@ -13,9 +13,10 @@ public static class BlockReasons
     public static string Describe(RecallHeadline recall, MatchOutcome outcome, string? lot, string? serial)
     {
         ArgumentNullException.ThrowIfNull(recall);
-        string pack = serial is not null ? $"la boîte n° {serial}" : lot is not null ? $"le lot {lot}" : "ce produit";
+        // French agrees the participle with the pack: "la boîte … est concernée", "le lot … est concerné".
+        var (pack, concerned) = serial is not null ? ($"la boîte n° {serial}", "concernée") : lot is not null ? ($"le lot {lot}", "concerné") : ("ce produit", "concerné");
         return outcome == MatchOutcome.Concerned
-            ? $"Rappel {recall.Quoted} : {pack} est concerné(e). Ne pas délivrer ; suivre la procédure du rappel."
+            ? $"Rappel {recall.Quoted} : {pack} est {concerned}. Ne pas délivrer ; suivre la procédure du rappel."
             : $"Rappel {recall.Quoted} : les scans de {pack} ne permettent pas de savoir s'il est concerné. Vérifier sur la boîte avant toute délivrance.";
     }
 }

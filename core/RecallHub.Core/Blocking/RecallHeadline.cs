@@ -6,5 +6,8 @@ namespace RecallHub.Core.Blocking;
 public sealed record RecallHeadline(string Title, string? AlertNumber)
 {
     /// <summary>The recall as a French sentence names it: <c>« Title » (MED26/A019/B018)</c>.</summary>
-    public string Quoted => AlertNumber is null ? $"« {Title} »" : $"« {Title} » ({AlertNumber})";
+    // ANSM titles often end with the alert number already: say it once.
+    public string Quoted => AlertNumber is null || Title.Contains(AlertNumber, StringComparison.OrdinalIgnoreCase)
+        ? $"« {Title} »"
+        : $"« {Title} » ({AlertNumber})";
 }
