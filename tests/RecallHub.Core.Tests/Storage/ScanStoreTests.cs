@@ -44,6 +44,21 @@ public sealed class ScanStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Rows_written_in_index_order_keep_the_scans_ids_and_the_later_state_of_a_box_scanned_twice()
+    {
+        await using var session = await _fixture.SessionAsync();
+
+        // Same minute, so only the order within the batch says the box left after it arrived.
+        var ids = await session.Scans.AppendAsync(
+            [Scan("Z99", "LAST"), Scan("A53014", "TWICE"), Scan("B60021", "OTHER"), Scan("A53014", "TWICE", PackEvent.Dispensation)], _ct);
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => ids[0] + i), ids);
+        var twice = await session.Scans.FindBySerialAsync(Notices.Gtin14, "TWICE", _ct);
+        Assert.Equal([(ids[1], PackEvent.Reception), (ids[3], PackEvent.Dispensation)], twice.Select(s => (s.Id, s.Scan.Event)));
+        Assert.Equal(PackStatus.Dispensed, (await session.Scans.GetPackStateAsync(Notices.Gtin14, "TWICE", _ct))!.Status);
+    }
+
+    [Fact]
     public async Task A_failing_item_rolls_back_the_whole_batch_and_is_named()
     {
         await using var session = await _fixture.SessionAsync();

@@ -101,13 +101,15 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         state.Prepare();
 
         var ids = new long[scans.Count];
-        for (int i = 0; i < scans.Count; i++)
+        var order = IndexOrder(scans);
+        for (int k = 0; k < order.Length; k++)
         {
-            if ((i & 1023) == 0)
+            if ((k & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            int i = order[k];
             var scan = scans[i];
             string at = SqliteValues.Instant(scan.ScannedAt);
             id.Value = nextId + i;
@@ -150,6 +152,22 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         }
 
         return ids;
+    }
+
+    // Ids follow the scans' order, but rows go in by product, lot and serial: consecutive inserts then land on the same
+    // index pages instead of all over three indexes, which is what a large import is bound by. The sort is stable, so
+    // two scans of one box keep their order and the later one still sets the box's state.
+    private static int[] IndexOrder(IReadOnlyList<PackScan> scans)
+    {
+        var order = new int[scans.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        return [.. order.OrderBy(i => scans[i].ProductKey, StringComparer.Ordinal)
+            .ThenBy(i => scans[i].Lot, StringComparer.Ordinal)
+            .ThenBy(i => scans[i].Serial, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<StoredPackScan>> FindByProductAsync(string productKey, string? lot = null, CancellationToken cancellationToken = default)
