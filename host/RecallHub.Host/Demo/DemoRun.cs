@@ -68,6 +68,11 @@ internal sealed partial class DemoRun : IAsyncDisposable
         await output.WriteLineAsync(digest is null
             ? $"Aperçu du récapitulatif quotidien : non écrit ({digestError.ToString().Trim()})."
             : $"Aperçu du récapitulatif quotidien (ce que la pharmacie recevra demain matin) : {digest}").ConfigureAwait(false);
+        using var accountError = new StringWriter();
+        string? password = await DemoAccount.CreateAsync(run.DatabasePath, time, accountError).ConfigureAwait(false);
+        await output.WriteLineAsync(password is null
+            ? $"Compte du tableau de bord : non créé ({accountError.ToString().Trim()})."
+            : $"Compte du tableau de bord (rôle pharmacien) : identifiant « {DemoAccount.Name} », mot de passe « {password} » (créé pour cette démonstration).").ConfigureAwait(false);
         if (options.Serve)
         {
             await run.ServeAsync(cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,7 @@ public sealed class DemoCommandTests
             string digest = Path.Combine(folder, "digest-preview.html");
             Assert.Contains($"Aperçu du récapitulatif quotidien (ce que la pharmacie recevra demain matin) : {digest}", run.OutputLines);
             Assert.Contains("PX2411", await File.ReadAllTextAsync(digest, Cancel), StringComparison.Ordinal);
+            Assert.Contains(run.OutputLines, l => l.StartsWith("Compte du tableau de bord (rôle pharmacien) : identifiant « pharmacienne », mot de passe « ", StringComparison.Ordinal));
 
             // The store agrees with the report.
             using (var store = await SqliteRecallHubStore.OpenAsync(Path.Combine(folder, "recallhub.db"), Some.Clock(), cancellationToken: Cancel))
