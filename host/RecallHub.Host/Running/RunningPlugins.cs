@@ -13,6 +13,9 @@ internal sealed class RunningPlugins
     private readonly Dictionary<string, IPluginQueries> _queries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    // Read on every counter check, changed only when a source starts: a snapshot swapped whole, read without a lock.
+    private volatile (string Id, IPackVerifier Verifier)[] _verifiers = [];
+
     public IReadOnlyList<string> SourceIds
     {
         get
@@ -36,22 +39,14 @@ internal sealed class RunningPlugins
     }
 
     /// <summary>The running sources that also verify scanned packs (<see cref="IPackVerifier"/>, contract 1.1).</summary>
-    public IReadOnlyList<(string Id, IPackVerifier Verifier)> Verifiers
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _sources.Where(s => s.Value.Source is IPackVerifier).Select(s => (s.Key, (IPackVerifier)s.Value.Source))];
-            }
-        }
-    }
+    public IReadOnlyList<(string Id, IPackVerifier Verifier)> Verifiers => _verifiers;
 
     public void AddSource(IRecallSource source, IPluginContext context)
     {
         lock (_lock)
         {
             _sources[context.PluginId] = (source, context);
+            _verifiers = [.. _sources.Where(s => s.Value.Source is IPackVerifier).Select(s => (s.Key, (IPackVerifier)s.Value.Source))];
             AddQueries(source, context);
         }
     }

@@ -39,7 +39,7 @@ internal static class CheckEndpoint
 
             // No recall stops the pack, but its national verification has not answered yet: never a silent allow.
             if (verdict == "allow" && reading is { Gtin: { } gtin, Serial: { } serial }
-                && http.RequestServices.GetService<RunningPlugins>()?.Verifiers.FirstOrDefault(v => v.Verifier.IsPending(gtin, serial)) is ({ } verifier, _))
+                && PendingVerifier(http.RequestServices.GetService<RunningPlugins>(), gtin, serial) is { } verifier)
             {
                 verdict = "verification_pending";
                 message = $"La vérification nationale de cette boîte ({verifier}) est en attente : le système n'a pas encore répondu.";
@@ -59,5 +59,24 @@ internal static class CheckEndpoint
         .WithName("CheckPack")
         .WithSummary("May this pack leave? allow, or block with the recalls, a plain French message and the action to take.");
         return endpoints;
+    }
+
+    // The counter's hot path: a loop, not a LINQ closure per request.
+    private static string? PendingVerifier(RunningPlugins? running, string gtin, string serial)
+    {
+        if (running is null)
+        {
+            return null;
+        }
+
+        foreach (var (id, verifier) in running.Verifiers)
+        {
+            if (verifier.IsPending(gtin, serial))
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 }
