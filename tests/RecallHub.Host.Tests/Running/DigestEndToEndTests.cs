@@ -13,6 +13,7 @@ using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Tests.Support;
+using RecallHub.Sinks.Email.Tests.Support;
 using RecallHub.Host.Web;
 
 namespace RecallHub.Host.Tests.Running;

@@ -8,7 +8,7 @@ using MimeKit;
 namespace RecallHub.Sinks.Email.Tests.Support;
 
 /// <summary>
-/// A real SMTP server for the tests: Debian's aiosmtpd (package python3-aiosmtpd, installed by tests/run-all.sh) on a
+/// A real SMTP server for the tests (the e-mail sink's, and the host's digest tests, which compile this file too): Debian's aiosmtpd (package python3-aiosmtpd, installed by tests/run-all.sh) on a
 /// free port of 127.0.0.1, storing what it receives in a Maildir the test reads back with MimeKit. With
 /// <c>startTls</c> it offers STARTTLS with a self-signed certificate made for the test.
 /// </summary>
