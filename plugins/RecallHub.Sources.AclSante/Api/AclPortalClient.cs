@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Shared;
 
 namespace RecallHub.Sources.AclSante.Api;
 
@@ -17,19 +18,25 @@ namespace RecallHub.Sources.AclSante.Api;
 /// </remarks>
 internal sealed class AclPortalClient
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(1);
-
-    private readonly HttpClient _http;
     private readonly AclSanteOptions _options;
-    private readonly TimeProvider _time;
-    private readonly IPluginLog _log;
+    private readonly RetryingGet _get;
 
     public AclPortalClient(HttpClient http, AclSanteOptions options, TimeProvider time, IPluginLog log)
     {
-        _http = http;
         _options = options;
-        _time = time;
-        _log = log;
+        _get = new RetryingGet(http, "ACL Santé", options.MaxAttempts, options.RetryDelay, time, log)
+        {
+            Prepare = request =>
+            {
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                request.Headers.TryAddWithoutValidation(options.TokenHeader, options.TokenScheme is { } scheme ? $"{scheme} {options.Token}" : options.Token);
+            },
+            Explain = Explain,
+            Refusal = (status, plain) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? $"{plain}. The API token was refused: check setting 'token' (an env: variable) and "
+                    + $"'token_header'/'token_scheme' (sent as '{options.TokenHeader}: {options.TokenScheme ?? ""}{(options.TokenScheme is null ? "" : " ")}…')."
+                : null,
+        };
     }
 
     /// <summary>The first page of notices updated since <paramref name="since"/> (everything when <see langword="null"/>).</summary>
@@ -64,75 +71,7 @@ internal sealed class AclPortalClient
 
     /// <summary>GETs <paramref name="url"/> with the token, retrying transient failures.</summary>
     /// <exception cref="HttpRequestException">The portal refused, or still failed after the last attempt; the message names the URL and the status.</exception>
-    public async Task<string> GetAsync(Uri url, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            string failure;
-            HttpStatusCode? status = null;
-            Exception? cause = null;
-            TimeSpan? retryAfter = null;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                request.Headers.TryAddWithoutValidation(_options.TokenHeader, _options.TokenScheme is { } scheme ? $"{scheme} {_options.Token}" : _options.Token);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                status = response.StatusCode;
-                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                failure = $"answered {(int)response.StatusCode} {response.ReasonPhrase}{Explain(body)}";
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                {
-                    throw new HttpRequestException(
-                        $"ACL Santé: GET {url} {failure}. The API token was refused: check setting 'token' (an env: variable) and "
-                        + $"'token_header'/'token_scheme' (sent as '{_options.TokenHeader}: {_options.TokenScheme ?? ""}{(_options.TokenScheme is null ? "" : " ")}…').",
-                        null,
-                        response.StatusCode);
-                }
-
-                if (!IsTransient(response.StatusCode))
-                {
-                    throw new HttpRequestException($"ACL Santé: GET {url} {failure}.", null, response.StatusCode);
-                }
-
-                retryAfter = response.Headers.RetryAfter?.Delta;
-            }
-            catch (HttpRequestException e) when (e.StatusCode is null)
-            {
-                (failure, cause) = ($"failed: {e.Message}", e);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                (failure, cause) = ("timed out", e);
-            }
-
-            if (attempt >= _options.MaxAttempts)
-            {
-                throw new HttpRequestException(
-                    $"ACL Santé: GET {url} {failure} (attempt {attempt} of {_options.MaxAttempts}); the next pull starts again from the last checkpoint.",
-                    cause,
-                    status);
-            }
-
-            var delay = Backoff(attempt, retryAfter);
-            _log.Write(PluginLogLevel.Warning, $"GET {url} {failure} (attempt {attempt} of {_options.MaxAttempts}); retrying in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.", cause);
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryDelay.Ticks * Math.Pow(2, attempt - 1), MaxDelay.Ticks));
-        return retryAfter is { } asked && asked > delay ? (asked < MaxDelay ? asked : MaxDelay) : delay;
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+    public Task<string> GetAsync(Uri url, CancellationToken cancellationToken) => _get.GetStringAsync(url, cancellationToken);
 
     // A JSON error's "message" (or "error") is what people need; anything else is shown by its beginning.
     private static string Explain(string body)

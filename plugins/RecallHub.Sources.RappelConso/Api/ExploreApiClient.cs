@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using RecallHub.Abstractions.Plugins;
+using RecallHub.Plugins.Shared;
 using RecallHub.Sources.RappelConso.Records;
 
 namespace RecallHub.Sources.RappelConso.Api;
@@ -17,19 +17,13 @@ namespace RecallHub.Sources.RappelConso.Api;
 /// </remarks>
 internal sealed class ExploreApiClient
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(1);
-
-    private readonly HttpClient _http;
     private readonly RappelConsoOptions _options;
-    private readonly TimeProvider _time;
-    private readonly IPluginLog _log;
+    private readonly RetryingGet _get;
 
     public ExploreApiClient(HttpClient http, RappelConsoOptions options, TimeProvider time, IPluginLog log)
     {
-        _http = http;
         _options = options;
-        _time = time;
-        _log = log;
+        _get = new RetryingGet(http, "RappelConso", options.MaxAttempts, options.RetryDelay, time, log) { Explain = Explain };
     }
 
     /// <summary>The ODSQL filter for notices published at or after <paramref name="since"/>.</summary>
@@ -44,54 +38,7 @@ internal sealed class ExploreApiClient
 
     /// <summary>GETs <paramref name="url"/>, retrying transient failures.</summary>
     /// <exception cref="HttpRequestException">The server refused, or still failed after the last attempt; the message names the URL and the status.</exception>
-    public async Task<string> GetAsync(Uri url, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            string failure;
-            HttpStatusCode? status = null;
-            Exception? cause = null;
-            TimeSpan? retryAfter = null;
-            try
-            {
-                using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                status = response.StatusCode;
-                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                failure = $"answered {(int)response.StatusCode} {response.ReasonPhrase}{Explain(body)}";
-                if (!IsTransient(response.StatusCode))
-                {
-                    throw new HttpRequestException($"RappelConso: GET {url} {failure}.", null, response.StatusCode);
-                }
-
-                retryAfter = response.Headers.RetryAfter?.Delta;
-            }
-            catch (HttpRequestException e) when (e.StatusCode is null)
-            {
-                (failure, cause) = ($"failed: {e.Message}", e);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                (failure, cause) = ("timed out", e);
-            }
-
-            if (attempt >= _options.MaxAttempts)
-            {
-                throw new HttpRequestException(
-                    $"RappelConso: GET {url} {failure} (attempt {attempt} of {_options.MaxAttempts}); the next pull starts again from the last checkpoint.",
-                    cause,
-                    status);
-            }
-
-            var delay = Backoff(attempt, retryAfter);
-            _log.Write(PluginLogLevel.Warning, $"GET {url} {failure} (attempt {attempt} of {_options.MaxAttempts}); retrying in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.", cause);
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<string> GetAsync(Uri url, CancellationToken cancellationToken) => _get.GetStringAsync(url, cancellationToken);
 
     private Uri Url(string endpoint, string? where, string paging)
     {
@@ -100,16 +47,6 @@ internal sealed class ExploreApiClient
         // Ordered by publication then id so that pages do not shuffle records published in the same second.
         return new Uri($"{root}/api/explore/v2.1/catalog/datasets/{Uri.EscapeDataString(_options.Dataset)}/{endpoint}?{filter}order_by={Uri.EscapeDataString("date_publication,id")}{paging}");
     }
-
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        double factor = Math.Pow(2, attempt - 1);
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryDelay.Ticks * factor, MaxDelay.Ticks));
-        return retryAfter is { } asked && asked > delay ? (asked < MaxDelay ? asked : MaxDelay) : delay;
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
     // Opendatasoft errors are {"error_code": "...", "message": "..."}: the message is what people need.
     private static string Explain(string body)
