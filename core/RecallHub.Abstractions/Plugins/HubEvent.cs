@@ -41,4 +41,11 @@ public sealed record HubEvent
 
     /// <summary>For <see cref="HubEventType.DailyDigest"/>, the rendered digest. Since contract 1.1.</summary>
     public DigestDocument? Digest { get; init; }
+
+    /// <summary>
+    /// The FINESS number of the pharmacy the event concerns, when the hub serves several pharmacies and the event is
+    /// one pharmacy's (its stock, its digest); <see langword="null"/> for events about the shared recalls and in a
+    /// single-pharmacy hub. A sink serving several pharmacies routes by it. Since contract 1.2.
+    /// </summary>
+    public string? Pharmacy { get; init; }
 }

@@ -11,9 +11,10 @@ public static class PluginContract
     /// <remarks>
     /// 1.1 added <see cref="HubEventType.PackHandedOver"/> with <see cref="HubEvent.Handover"/>, the optional
     /// <see cref="IPluginQueries"/>, <see cref="Patients.PatientIdentitySeal"/>, and the optional
-    /// <see cref="IPackVerifier"/>: plugins built against 1.0 run unchanged.
+    /// <see cref="IPackVerifier"/>: plugins built against 1.0 run unchanged. 1.2 added <see cref="HubEvent.Pharmacy"/>
+    /// for hubs serving several pharmacies.
     /// </remarks>
-    public const string Version = "1.1";
+    public const string Version = "1.2";
 
     /// <summary>
     /// <see langword="true"/> when a plugin built against <paramref name="pluginContractVersion"/> can run on this

@@ -10,4 +10,8 @@ namespace RecallHub.Core.Blocking;
 /// <param name="BlockId">The block.</param>
 /// <param name="By">Who decides: a named person (not a workstation or a role).</param>
 /// <param name="Reason">Why; mandatory.</param>
-public sealed record LiftBlock(long BlockId, string By, string Reason) : IRequest<StockBlock>;
+public sealed record LiftBlock(long BlockId, string By, string Reason) : IRequest<StockBlock>
+{
+    /// <summary>The pharmacy it is done for; <see cref="PharmacyScope.Single"/> by default.</summary>
+    public PharmacyScope Scope { get; init; }
+}

@@ -25,7 +25,7 @@ public sealed class LiftBlockHandler(IRecallHubStore store, HubEventOutbox outbo
         string reason = FreeText.Required(request.Reason, "reason", "why the block is lifted");
 
         StockBlock lifted;
-        await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var session = await store.OpenSessionAsync(request.Scope, cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var lift = new BlockLift(by, reason, time.GetUtcNow());

@@ -47,7 +47,8 @@ public sealed class ActiveRecallsCache(IRecallHubStore store) : IDisposable
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            // Recalls are shared; the lifted blocks are every pharmacy's, each checked only against its own scans.
+            await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
             string stamp = await session.Recalls.GetActiveStampAsync(cancellationToken).ConfigureAwait(false);
             var checker = _checker;
             if (checker is null || !string.Equals(stamp, _stamp, StringComparison.Ordinal))

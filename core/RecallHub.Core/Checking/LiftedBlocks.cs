@@ -13,7 +13,7 @@ namespace RecallHub.Core.Checking;
 /// </remarks>
 public sealed class LiftedBlocks
 {
-    private readonly Dictionary<(long RecallId, string ProductKey, string? Lot, string? Serial), StockBlock> _lifted;
+    private readonly Dictionary<(string Pharmacy, long RecallId, string ProductKey, string? Lot, string? Serial), StockBlock> _lifted;
 
     /// <summary>No lifted block.</summary>
     public static LiftedBlocks None { get; } = new([]);
@@ -26,7 +26,7 @@ public sealed class LiftedBlocks
         _lifted = [];
         foreach (var block in lifted.Where(b => !b.IsActive))
         {
-            _lifted[Key(block.RecallId, block.ProductKey, block.Lot, block.Serial)] = block;
+            _lifted[Key(block.Pharmacy, block.RecallId, block.ProductKey, block.Lot, block.Serial)] = block;
         }
     }
 
@@ -37,10 +37,17 @@ public sealed class LiftedBlocks
     /// <param name="recallId">The recall.</param>
     /// <param name="pack">The pack at the counter.</param>
     public StockBlock? Find(long recallId, in PackIdentity pack) =>
-        _lifted.Count > 0 && _lifted.TryGetValue(Key(recallId, pack.ProductKey, pack.Lot, pack.Serial), out var block) ? block : null;
+        Find("", recallId, pack);
 
-    private static (long, string, string?, string?) Key(long recallId, string productKey, string? lot, string? serial) =>
+    /// <summary>The lifted block of <paramref name="pharmacy"/> for this recall and this pack, if any.</summary>
+    /// <param name="pharmacy">The pharmacy key (<c>""</c> in a single-pharmacy hub, else its FINESS number).</param>
+    /// <param name="recallId">The recall.</param>
+    /// <param name="pack">The scanned pack.</param>
+    public StockBlock? Find(string pharmacy, long recallId, in PackIdentity pack) =>
+        _lifted.Count > 0 && _lifted.TryGetValue(Key(pharmacy, recallId, pack.ProductKey, pack.Lot, pack.Serial), out var block) ? block : null;
+
+    private static (string, long, string, string?, string?) Key(string pharmacy, long recallId, string productKey, string? lot, string? serial) =>
         string.IsNullOrWhiteSpace(serial)
-            ? (recallId, productKey, string.IsNullOrWhiteSpace(lot) ? null : ProductKeys.Lot(lot), null)
-            : (recallId, productKey, null, serial);
+            ? (pharmacy, recallId, productKey, string.IsNullOrWhiteSpace(lot) ? null : ProductKeys.Lot(lot), null)
+            : (pharmacy, recallId, productKey, null, serial);
 }

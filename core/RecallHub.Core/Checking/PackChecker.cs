@@ -42,8 +42,15 @@ public sealed class PackChecker
     /// <summary>Checks one scanned pack.</summary>
     /// <param name="reading">The parsed scan.</param>
     /// <exception cref="ArgumentException">The scan identifies no product: there is nothing to check.</exception>
-    public PackCheckResult Check(BarcodeReading reading)
+    public PackCheckResult Check(BarcodeReading reading) => Check(reading, "");
+
+    /// <summary>Checks one pack scanned in <paramref name="pharmacy"/>: only that pharmacy's lifted blocks let it through.</summary>
+    /// <param name="reading">The parsed scan.</param>
+    /// <param name="pharmacy">The pharmacy key (<c>""</c> in a single-pharmacy hub, else its FINESS number).</param>
+    /// <exception cref="ArgumentException">The scan identifies no product: there is nothing to check.</exception>
+    public PackCheckResult Check(BarcodeReading reading, string pharmacy)
     {
+        ArgumentNullException.ThrowIfNull(pharmacy);
         ArgumentNullException.ThrowIfNull(reading);
         var pack = PackIdentity.From(reading)
             ?? throw new ArgumentException("The scanned code identifies no product (no GTIN, HIBCC or PPN could be read).", nameof(reading));
@@ -52,7 +59,7 @@ public sealed class PackChecker
             .GroupBy(m => m.RecallId)
             .Select(g => (Id: g.Key, Outcome: g.Any(m => m.Outcome == MatchOutcome.Concerned) ? MatchOutcome.Concerned : MatchOutcome.CannotTell))
             .Where(c => _recalls.ContainsKey(c.Id))
-            .Select(c => WithLift(_recalls[c.Id] with { Outcome = c.Outcome }, pack))
+            .Select(c => WithLift(_recalls[c.Id] with { Outcome = c.Outcome }, pharmacy, pack))
             .OrderBy(c => c.Lift is null ? 0 : 1)
             .ThenBy(c => c.Outcome == MatchOutcome.Concerned ? 0 : 1)
             .ThenBy(c => c.RecallId)
@@ -100,6 +107,6 @@ public sealed class PackChecker
             reading);
     }
 
-    private RecallConcern WithLift(RecallConcern concern, in PackIdentity pack) =>
-        Lifted.Find(concern.RecallId, pack) is { Lift: { } lift } block ? concern with { Lift = lift, LiftedBlockId = block.Id } : concern;
+    private RecallConcern WithLift(RecallConcern concern, string pharmacy, in PackIdentity pack) =>
+        Lifted.Find(pharmacy, concern.RecallId, pack) is { Lift: { } lift } block ? concern with { Lift = lift, LiftedBlockId = block.Id } : concern;
 }

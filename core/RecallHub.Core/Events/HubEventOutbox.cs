@@ -33,6 +33,11 @@ public sealed class HubEventOutbox(HubSinks sinks, TimeProvider time)
             return;
         }
 
+        if (hubEvent.Pharmacy is null && session.Scope.Finess is { } finess)
+        {
+            hubEvent = hubEvent with { Pharmacy = finess };
+        }
+
         string payload = HubEventJson.Serialize(hubEvent);
         string type = HubEventJson.TypeName(hubEvent.Type);
         foreach (string sinkId in sinks.Ids)

@@ -1,4 +1,5 @@
 using Mediator;
+using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.FollowUp;
 
@@ -10,4 +11,8 @@ namespace RecallHub.Core.FollowUp;
 /// <param name="RecallId">The recall.</param>
 /// <param name="By">Who closes it.</param>
 /// <param name="Note">Anything to keep, or <see langword="null"/>.</param>
-public sealed record CloseRecall(long RecallId, string By, string? Note = null) : IRequest<RecallClosed>;
+public sealed record CloseRecall(long RecallId, string By, string? Note = null) : IRequest<RecallClosed>
+{
+    /// <summary>The pharmacy it is done for; <see cref="PharmacyScope.Single"/> by default.</summary>
+    public PharmacyScope Scope { get; init; }
+}

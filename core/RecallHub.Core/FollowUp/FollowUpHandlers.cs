@@ -20,7 +20,7 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
     public async ValueTask<RecallFollowUp> Handle(AcknowledgeRecall request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await InTransactionAsync(request.RecallId, async (session, followUp, now) =>
+        return await InTransactionAsync(request.Scope, request.RecallId, async (session, followUp, now) =>
         {
             var acknowledgement = new RecallAcknowledgement(request.RecallId, request.By, now, request.Note);
             await session.FollowUp.AcknowledgeAsync(acknowledgement, cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
             throw new ArgumentException($"'quantity' is required: how many packs were {FollowUpActions.Code(request.Kind)}.", nameof(request));
         }
 
-        return await InTransactionAsync(request.RecallId, async (session, followUp, now) =>
+        return await InTransactionAsync(request.Scope, request.RecallId, async (session, followUp, now) =>
         {
             // Acting on a recall means having read it: the first step is recorded too when nobody had.
             if (!followUp.IsAcknowledged)
@@ -63,7 +63,7 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.By, nameof(request));
-        await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var session = await store.OpenSessionAsync(request.Scope, cancellationToken).ConfigureAwait(false))
         {
             RequireStage(await session.FollowUp.GetAsync(request.RecallId, cancellationToken).ConfigureAwait(false), closing: true);
         }
@@ -72,11 +72,11 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
         // Lifts first, closure last: a failure halfway leaves the recall open, and closing again lifts the rest.
         var lifted = new List<StockBlock>();
         string reason = $"Rappel n° {request.RecallId.ToString(CultureInfo.InvariantCulture)} clôturé" + (Blank(request.Note) is { } note ? $" : {note}" : "");
-        foreach (long blockId in await ActiveBlockIdsAsync(request.RecallId, cancellationToken).ConfigureAwait(false))
+        foreach (long blockId in await ActiveBlockIdsAsync(request.Scope, request.RecallId, cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                lifted.Add(await sender.Send(new LiftBlock(blockId, request.By, reason), cancellationToken).ConfigureAwait(false));
+                lifted.Add(await sender.Send(new LiftBlock(blockId, request.By, reason) { Scope = request.Scope }, cancellationToken).ConfigureAwait(false));
             }
             catch (BlockAlreadyLiftedException)
             {
@@ -84,7 +84,7 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
             }
         }
 
-        var followUp = await InTransactionAsync(request.RecallId, async (session, followUp, now) =>
+        var followUp = await InTransactionAsync(request.Scope, request.RecallId, async (session, followUp, now) =>
         {
             RequireStage(followUp, closing: true);
             await session.FollowUp.CloseAsync(new RecallClosure(request.RecallId, request.By, now, request.Note), cancellationToken).ConfigureAwait(false);
@@ -111,10 +111,10 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
         }
     }
 
-    private async Task<IReadOnlyList<long>> ActiveBlockIdsAsync(long recallId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> ActiveBlockIdsAsync(PharmacyScope scope, long recallId, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(scope, cancellationToken).ConfigureAwait(false);
         var filter = new BlockFilter { RecallId = recallId, Active = true };
         for (int offset = 0; ; offset += Paging.MaxLimit)
         {
@@ -129,9 +129,9 @@ public sealed class FollowUpHandlers(IRecallHubStore store, TimeProvider time, I
 
     // Reads the follow-up, refuses a closed one, runs the step and its audit in one transaction, returns the new state.
     private async Task<RecallFollowUp> InTransactionAsync(
-        long recallId, Func<IStoreSession, RecallFollowUp, DateTimeOffset, Task> step, CancellationToken cancellationToken)
+        PharmacyScope scope, long recallId, Func<IStoreSession, RecallFollowUp, DateTimeOffset, Task> step, CancellationToken cancellationToken)
     {
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(scope, cancellationToken).ConfigureAwait(false);
         await using (var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await session.Recalls.GetAsync(recallId, cancellationToken).ConfigureAwait(false) is null)

@@ -12,4 +12,8 @@ namespace RecallHub.Core.FollowUp;
 /// <param name="Quantity">How many packs; required when <see cref="FollowUpActions.CountsPacks"/>.</param>
 /// <param name="By">Who did it.</param>
 /// <param name="Note">Anything to keep, or <see langword="null"/>.</param>
-public sealed record RecordRecallAction(long RecallId, FollowUpActionKind Kind, int? Quantity, string By, string? Note = null) : IRequest<RecallFollowUp>;
+public sealed record RecordRecallAction(long RecallId, FollowUpActionKind Kind, int? Quantity, string By, string? Note = null) : IRequest<RecallFollowUp>
+{
+    /// <summary>The pharmacy it is done for; <see cref="PharmacyScope.Single"/> by default.</summary>
+    public PharmacyScope Scope { get; init; }
+}

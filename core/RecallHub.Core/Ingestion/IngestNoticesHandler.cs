@@ -25,7 +25,8 @@ public sealed class IngestNoticesHandler(IRecallHubStore store, HubEventOutbox o
         CheckAll(request.Notices);
 
         var results = new List<NoticeIngestion>(request.Notices.Count);
-        await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
+        // Recalls are shared and matched against every pharmacy's packs in the one transaction.
+        await using (var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var notice in request.Notices)
@@ -103,6 +104,7 @@ public sealed class IngestNoticesHandler(IRecallHubStore store, HubEventOutbox o
         var placements = await session.Blocks.PlaceAsync(
             [.. toBlock.Select(p => new NewStockBlock(recall.Id, p.Holding.ProductKey, p.Holding.Lot, p.Holding.Serial, BlockReasons.Describe(headline, p.Outcome, p.Holding.Lot, p.Holding.Serial))
             {
+                Pharmacy = p.Holding.Pharmacy,
                 Gtin = p.Holding.Gtin,
                 Expiry = p.Holding.Expiry,
                 ScanId = p.Holding.LastScanId,
@@ -121,6 +123,7 @@ public sealed class IngestNoticesHandler(IRecallHubStore store, HubEventOutbox o
                 RecallId = recall.Id,
                 Pack = BlockedPackView.Of(placement.Block),
                 Message = placement.Block.Reason,
+                Pharmacy = PharmacyOf(placement.Block.Pharmacy),
             };
             await outbox.EnqueueAsync(session, blocked, cancellationToken).ConfigureAwait(false);
         }
@@ -134,6 +137,7 @@ public sealed class IngestNoticesHandler(IRecallHubStore store, HubEventOutbox o
                 var concerned = outbox.Create(HubEventType.DispensedPackConcerned) with
                 {
                     RecallId = recall.Id,
+                    Pharmacy = PharmacyOf(pack.Holding.Pharmacy),
                     Pack = new BlockedPack(0, pack.Holding.Gtin, null, pack.Holding.Lot, pack.Holding.Serial, pack.Holding.Expiry, pack.Holding.LastScannedAt, pack.Holding.Workstation),
                     Message = $"Rappel {headline.Quoted} jusqu'au patient : {(pack.Holding.Serial is { } s ? $"la boîte n° {s}" : $"une boîte du lot {pack.Holding.Lot}")} a été délivrée. Retrouver et contacter le patient.",
                 };
@@ -143,6 +147,9 @@ public sealed class IngestNoticesHandler(IRecallHubStore store, HubEventOutbox o
 
         return new NoticeIngestion(notice, upsert, placed, dispensed, unmatchable);
     }
+
+    // Events carry no pharmacy in a single-pharmacy hub, whose rows have the pharmacy "".
+    internal static string? PharmacyOf(string pharmacy) => pharmacy.Length == 0 ? null : pharmacy;
 
     // A revision re-reports only the dispensed packs its changes reach: the ones already reported stay reported.
     private static bool IsNewlyConcerned(RecallUpsertResult upsert, ExposedPack pack)

@@ -1,5 +1,6 @@
 using Mediator;
 using RecallHub.Core.Ingestion;
+using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Scanning;
 
@@ -19,4 +20,7 @@ public sealed record RecordScans(IReadOnlyList<ScanSubmission> Scans) : IRequest
     /// so that after a crash it resumes exactly after the last committed batch.
     /// </summary>
     public SourceCheckpointAdvance? Checkpoint { get; init; }
+
+    /// <summary>The pharmacy it is done for; <see cref="PharmacyScope.Single"/> by default.</summary>
+    public PharmacyScope Scope { get; init; }
 }

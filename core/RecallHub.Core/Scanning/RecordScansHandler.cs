@@ -34,7 +34,9 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
         var now = time.GetUtcNow();
         var readings = Read(request.Scans, now);
 
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        // Scans are one pharmacy's: the all-pharmacies scope has none to record them for (Pharmacy throws).
+        string pharmacy = request.Scope.Pharmacy;
+        await using var session = await store.OpenSessionAsync(request.Scope, cancellationToken).ConfigureAwait(false);
         await using var transaction = await session.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Read inside the write transaction: any recall committed before it is in the checker.
@@ -80,7 +82,7 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
                 continue;
             }
 
-            var check = checker.Check(reading);
+            var check = checker.Check(reading, pharmacy);
             checks[i] = check;
             if (check.Verdict == CheckVerdict.Block && scanIds[i] is { } scanId && readings[i].Scan!.Event != PackEvent.Destruction)
             {

@@ -10,8 +10,17 @@ namespace RecallHub.Core.Storage;
 /// </remarks>
 public interface IRecallHubStore
 {
-    /// <summary>Opens a session: a connection to the store, with its stores and at most one transaction at a time.</summary>
+    /// <summary>
+    /// Opens a session for <paramref name="scope"/>: a connection to the store, with its stores and at most one
+    /// transaction at a time.
+    /// </summary>
+    /// <param name="scope">Whose data the session sees (see <see cref="PharmacyScope"/>).</param>
     /// <param name="cancellationToken">Cancels the open.</param>
-    /// <exception cref="StoreException">The store cannot be reached.</exception>
-    Task<IStoreSession> OpenSessionAsync(CancellationToken cancellationToken = default);
+    /// <exception cref="StoreException">
+    /// The store cannot be reached, or it keeps one pharmacy and <paramref name="scope"/> names another.
+    /// </exception>
+    Task<IStoreSession> OpenSessionAsync(PharmacyScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary><see langword="true"/> when the store keeps several pharmacies' data apart (PostgreSQL).</summary>
+    bool IsMultiPharmacy { get; }
 }

@@ -11,6 +11,9 @@ namespace RecallHub.Core.Storage;
 /// </remarks>
 public interface IStoreSession : IAsyncDisposable
 {
+    /// <summary>Whose data this session sees.</summary>
+    PharmacyScope Scope { get; }
+
     /// <summary>Recalls, their revisions and products.</summary>
     IRecallStore Recalls { get; }
 

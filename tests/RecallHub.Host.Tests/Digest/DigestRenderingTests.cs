@@ -137,7 +137,9 @@ public sealed class DigestRenderingTests
     // Rendering reads nothing: a store that says so if it is ever asked.
     private sealed class UnusedStore : IRecallHubStore
     {
-        public Task<IStoreSession> OpenSessionAsync(CancellationToken cancellationToken = default) =>
+        public bool IsMultiPharmacy => false;
+
+        public Task<IStoreSession> OpenSessionAsync(PharmacyScope scope, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("Rendering must not open the store.");
     }
 }

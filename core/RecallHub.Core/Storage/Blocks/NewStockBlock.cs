@@ -8,6 +8,13 @@ namespace RecallHub.Core.Storage;
 /// <param name="Reason">Why, in plain French, for the counter.</param>
 public sealed record NewStockBlock(long RecallId, string ProductKey, string? Lot, string? Serial, string Reason)
 {
+    /// <summary>
+    /// The pharmacy the block belongs to: <c>""</c> in a single-pharmacy hub, else its FINESS number (see
+    /// <see cref="PharmacyScope"/>). In a session for one pharmacy it must be <c>""</c> or that pharmacy; in a session
+    /// for all pharmacies it says whose stock is blocked.
+    /// </summary>
+    public string Pharmacy { get; init; } = "";
+
     /// <summary>The GTIN-14, when the pack has one.</summary>
     public string? Gtin { get; init; }
 

@@ -29,6 +29,12 @@ public sealed record StockBlock(
     string Reason,
     BlockLift? Lift)
 {
+    /// <summary>
+    /// The pharmacy the block belongs to: <c>""</c> in a single-pharmacy hub, else its FINESS number (see
+    /// <see cref="PharmacyScope"/>).
+    /// </summary>
+    public string Pharmacy { get; init; } = "";
+
     /// <summary>Whether the block still holds.</summary>
     public bool IsActive => Lift is null;
 }

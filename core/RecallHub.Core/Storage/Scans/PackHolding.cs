@@ -29,4 +29,11 @@ public sealed record PackHolding(
     bool Dispensed,
     long LastScanId,
     DateTimeOffset LastScannedAt,
-    string? Workstation);
+    string? Workstation)
+{
+    /// <summary>
+    /// The pharmacy the pack belongs to: <c>""</c> in a single-pharmacy hub, else its FINESS number (see
+    /// <see cref="PharmacyScope"/>).
+    /// </summary>
+    public string Pharmacy { get; init; } = "";
+}

@@ -58,10 +58,26 @@ public sealed class SqliteRecallHubStore : IRecallHubStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IStoreSession> OpenSessionAsync(CancellationToken cancellationToken = default)
+    /// <remarks>One SQLite file keeps one pharmacy: <see cref="PharmacyScope.All"/> is that pharmacy too.</remarks>
+    public bool IsMultiPharmacy => false;
+
+    /// <summary>Opens a session for the file's pharmacy.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    public Task<IStoreSession> OpenSessionAsync(CancellationToken cancellationToken = default) =>
+        OpenSessionAsync(PharmacyScope.Single, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IStoreSession> OpenSessionAsync(PharmacyScope scope, CancellationToken cancellationToken = default)
     {
+        if (!scope.IsSingle && !scope.IsAll)
+        {
+            throw new StoreException(
+                $"The SQLite store {Database.Path} keeps one pharmacy's data and cannot open a session for {scope}: " +
+                "serve several pharmacies from a PostgreSQL store (Hub:Store:PostgreSql).");
+        }
+
         var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return new SqliteStoreSession(connection, Database.Path, _time);
+        return new SqliteStoreSession(connection, Database.Path, _time, scope);
     }
 
     /// <summary>Releases the pooled connections to the file.</summary>

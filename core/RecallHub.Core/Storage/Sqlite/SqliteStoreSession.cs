@@ -18,12 +18,15 @@ internal sealed class SqliteStoreSession : IStoreSession
     private SqliteRecallFollowUpStore? _followUp;
     private SqliteUserStore? _users;
 
-    public SqliteStoreSession(SqliteConnection connection, string path, TimeProvider time)
+    public SqliteStoreSession(SqliteConnection connection, string path, TimeProvider time, PharmacyScope scope)
     {
         Connection = connection;
         Path = path;
         Time = time;
+        Scope = scope;
     }
+
+    public PharmacyScope Scope { get; }
 
     /// <summary>The session's connection.</summary>
     public SqliteConnection Connection { get; }
