@@ -15,9 +15,10 @@ internal static class PluginRuntimeServices
     /// Starts the loaded plugins of <paramref name="catalog"/>, schedules each pull source that has a schedule and
     /// the daily digest, and delivers the outbox to the sinks. Call after the engine is registered.
     /// </summary>
-    public static IServiceCollection AddPluginRuntime(this IServiceCollection services, PluginCatalog catalog, TimeProvider time, string hubVersion, DigestOptions digest)
+    public static IServiceCollection AddPluginRuntime(this IServiceCollection services, PluginCatalog catalog, TimeProvider time, string hubVersion, DigestOptions digest, ScheduleStore schedules)
     {
         services.AddSingleton(catalog);
+        services.AddSingleton(schedules);
         services.AddSingleton<RunningPlugins>();
         services.AddSingleton<SourcePull>();
         services.AddSingleton<SinkDelivery>();
@@ -33,7 +34,7 @@ internal static class PluginRuntimeServices
         services.AddQuartz(quartz =>
         {
             quartz.UseTimeProvider(time);
-            quartz.UseInMemoryStore();
+            schedules.Apply(quartz);
             foreach (var plugin in catalog.Loaded.Where(p => p.Entry.Schedule is not null))
             {
                 string id = plugin.Entry.Id;
