@@ -36,7 +36,7 @@ public sealed class IngestNoticesHandler(IRecallHubStore store, HubEventOutbox o
 
             if (request.Checkpoint is { } checkpoint)
             {
-                await session.Checkpoints.SetAsync(checkpoint.SourceId, checkpoint.Checkpoint, cancellationToken).ConfigureAwait(false);
+                await checkpoint.ApplyAsync(session.Checkpoints, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -128,7 +128,7 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
 
         if (request.Checkpoint is { } checkpoint)
         {
-            await session.Checkpoints.SetAsync(checkpoint.SourceId, checkpoint.Checkpoint, cancellationToken).ConfigureAwait(false);
+            await checkpoint.ApplyAsync(session.Checkpoints, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

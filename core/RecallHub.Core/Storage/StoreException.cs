@@ -4,7 +4,7 @@ namespace RecallHub.Core.Storage;
 /// The store could not do what was asked: a database that cannot be opened or migrated, a row that breaks a
 /// constraint. The message says what failed and where (file, migration, row).
 /// </summary>
-public sealed class StoreException : Exception
+public class StoreException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public StoreException()

@@ -61,7 +61,9 @@ internal sealed partial class SourcePull(
                     var report = await mediator.Send(
                         new IngestNotices(page.Notices, sourceId)
                         {
-                            Checkpoint = page.Checkpoint is null ? null : new SourceCheckpointAdvance(sourceId, page.Checkpoint),
+                            // Conditional: if another host pulled this source meanwhile, this page is not stored twice
+                            // and the checkpoint never moves back.
+                            Checkpoint = page.Checkpoint is null ? null : new SourceCheckpointAdvance(sourceId, page.Checkpoint) { Expected = new ExpectedCheckpoint(checkpoint) },
                         },
                         cancellationToken).ConfigureAwait(false);
                     notices += page.Notices.Count;
@@ -76,6 +78,11 @@ internal sealed partial class SourcePull(
                 {
                     error = $"The source still said it had more after {MaxPages} fetches; the pull stopped there (checkpoint {checkpoint}). A source must advance its checkpoint and end with has_more false.";
                 }
+            }
+            catch (CheckpointConflictException)
+            {
+                // Another host pulled this source meanwhile and stored what this pull read: not the source's fault.
+                LogPullYielded(sourceId);
             }
             catch (RecallNoticeFormatException e)
             {
@@ -112,6 +119,9 @@ internal sealed partial class SourcePull(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId}: pull done, {Pages} fetches, {Notices} notices, {Changed} new or revised, {Blocks} packs blocked.")]
     private partial void LogPulled(string sourceId, int pages, int notices, int changed, int blocks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId}: another host pulled it meanwhile; this pull stopped without storing its last page.")]
+    private partial void LogPullYielded(string sourceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId}: pull failed: {Error}")]
     private partial void LogPullFailed(string sourceId, string error);

@@ -17,4 +17,15 @@ public interface ICheckpointStore
     /// <param name="checkpoint">The new checkpoint.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     Task SetAsync(string sourceId, string checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the source's checkpoint only if it still is <paramref name="expected"/>: when several hosts share the
+    /// store, a pull that read a checkpoint another host has since moved must not move it back.
+    /// </summary>
+    /// <param name="sourceId">The source plugin's id.</param>
+    /// <param name="expected">The checkpoint the pull started from; <see langword="null"/> when there was none.</param>
+    /// <param name="checkpoint">The new checkpoint.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><see langword="false"/> when the checkpoint was no longer <paramref name="expected"/>; nothing was written.</returns>
+    Task<bool> TryAdvanceAsync(string sourceId, string? expected, string checkpoint, CancellationToken cancellationToken = default);
 }
