@@ -174,7 +174,7 @@ internal sealed partial class SqliteRecallStore
             filter.Source,
             Kind = filter.Kind is { } kind ? SqliteValues.Name(kind) : null,
             Status = filter.Status is { } status ? SqliteValues.Name(status) : null,
-            AlertNumber = NormalizeAlertNumber(filter.AlertNumber),
+            AlertNumber = IncomingNotice.NormalizeAlertNumber(filter.AlertNumber),
             PublishedFrom = SqliteValues.Instant(filter.PublishedFrom),
             PublishedBefore = SqliteValues.Instant(filter.PublishedBefore),
             ReceivedFrom = SqliteValues.Instant(filter.ReceivedFrom),
