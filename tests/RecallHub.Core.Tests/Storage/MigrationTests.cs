@@ -46,6 +46,8 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal(3, reader.GetInt64(0));
         Assert.True(reader.Read());
         Assert.Equal(4, reader.GetInt64(0));
+        Assert.True(reader.Read());
+        Assert.Equal(6, reader.GetInt64(0));
         Assert.False(reader.Read());
     }
 

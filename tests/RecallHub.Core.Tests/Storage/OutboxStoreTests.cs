@@ -2,9 +2,9 @@ using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class OutboxStoreTests : IAsyncDisposable
+public abstract class OutboxStoreTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -117,9 +117,15 @@ public sealed class OutboxStoreTests : IAsyncDisposable
         }
 
         _fixture.Close();
-        await _fixture.OpenAsync();
+        await _fixture.OpenStoreAsync();
         await using var reopened = await _fixture.SessionAsync();
 
         Assert.Equal("""{"id":1}""", Assert.Single(await reopened.Outbox.TakeDueAsync("webhook", 10, Now, _ct)).PayloadJson);
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : OutboxStoreTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : OutboxStoreTests(new PostgreSqlStoreFixture());
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -31,10 +30,12 @@ internal sealed class PostgreSqlBlockStore(PostgreSqlStoreSession session) : IBl
 
     // Then every block of the batch, new or not, by the unique index's expressions.
     private const string SelectBatch = $"""
-        SELECT k.n AS N, {Columns}
+        SELECT k.n AS N, s.*
         FROM unnest(@pharmacy, @recall_id, @product_key, @lot_key, @serial) WITH ORDINALITY AS k (pharmacy, recall_id, product_key, lot_key, serial, n)
-        JOIN stock_blocks s ON s.pharmacy = k.pharmacy AND s.recall_id = k.recall_id AND s.product_key = k.product_key
-                           AND COALESCE(s.lot_key, '') = COALESCE(k.lot_key, '') AND COALESCE(s.serial, '') = COALESCE(k.serial, '')
+        JOIN LATERAL (
+            SELECT {Columns} FROM stock_blocks
+            WHERE pharmacy = k.pharmacy AND recall_id = k.recall_id AND product_key = k.product_key
+              AND COALESCE(lot_key, '') = COALESCE(k.lot_key, '') AND COALESCE(serial, '') = COALESCE(k.serial, '')) s ON TRUE
         ORDER BY k.n;
         """;
 
@@ -95,6 +96,18 @@ internal sealed class PostgreSqlBlockStore(PostgreSqlStoreSession session) : IBl
         var recallIds = blocks.Select(b => b.RecallId).ToArray();
         var productKeys = blocks.Select(b => b.ProductKey).ToArray();
 
+        // A block of a recall that does not exist is named before the batch is tried: the database's own error does
+        // not say which row broke the foreign key.
+        var missing = (await session.Connection.QueryAsync<long>(
+            "SELECT id FROM unnest(@ids) AS r (id) EXCEPT SELECT id FROM recalls;", new { ids = recallIds.Distinct().ToArray() }, transaction).ConfigureAwait(false)).ToHashSet();
+        if (missing.Count > 0)
+        {
+            int i = System.Array.FindIndex(recallIds, missing.Contains);
+            throw new StoreException(
+                $"Block {i + 1} of {count} (recall {recallIds[i]}, {StoreValues.DescribePack(productKeys[i], lots[i], serials[i])}) could not be stored in {session.Where}: " +
+                $"there is no recall {recallIds[i]} (foreign key stock_blocks.recall_id). None of the {count} blocks of this batch was stored.");
+        }
+
         HashSet<long> created;
         await using (var insert = new NpgsqlCommand(Insert, session.Connection, transaction))
         {
@@ -122,12 +135,7 @@ internal sealed class PostgreSqlBlockStore(PostgreSqlStoreSession session) : IBl
             }
             catch (PostgresException e)
             {
-                // The batch is one statement: the row that failed is named when the error says which pack it was.
-                int failed = FailedIndex(e, blocks, recallIds);
-                string which = failed < 0
-                    ? $"A block of the batch of {count}"
-                    : $"Block {failed + 1} of {count} (recall {recallIds[failed]}, {StoreValues.DescribePack(productKeys[failed], lots[failed], serials[failed])})";
-                throw new StoreException($"{which} could not be stored in {session.Where}: {e.MessageText}. None of the {count} blocks of this batch was stored.", e);
+                throw new StoreException($"A block of the batch of {count} could not be stored in {session.Where}: {e.MessageText}. None of the {count} blocks of this batch was stored.", e);
             }
         }
 
@@ -156,23 +164,6 @@ internal sealed class PostgreSqlBlockStore(PostgreSqlStoreSession session) : IBl
         }
 
         return placements;
-    }
-
-    // A foreign key error names the recall id in its detail: find the first block of that recall.
-    private static int FailedIndex(PostgresException e, IReadOnlyList<NewStockBlock> blocks, long[] recallIds)
-    {
-        if (e.SqlState == PostgresErrorCodes.ForeignKeyViolation && e.ConstraintName?.Contains("recall", StringComparison.Ordinal) == true && e.Detail is { } detail)
-        {
-            for (int i = 0; i < blocks.Count; i++)
-            {
-                if (detail.Contains(string.Create(CultureInfo.InvariantCulture, $"({recallIds[i]})"), StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-        }
-
-        return -1;
     }
 
     public async Task<StockBlock?> GetAsync(long blockId, CancellationToken cancellationToken = default)
