@@ -11,12 +11,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Real servers and browsers the tests talk to, from Debian's packages: aiosmtpd (SMTP, for the e-mail sink) and
-# chromium (the dashboard's browser tests; Playwright's own browser download is never used). Installed only when
-# missing, so a developer's second run does not touch apt.
+# Real servers and browsers the tests talk to, from Debian's packages: aiosmtpd (SMTP, for the e-mail sink),
+# chromium (the dashboard's browser tests; Playwright's own browser download is never used) and postgresql (the
+# PostgreSQL store's tests start a private server of their own with its initdb and pg_ctl; the distribution's service
+# is never started). Installed only when missing, so a developer's second run does not touch apt.
 need=()
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then
@@ -24,7 +26,12 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 2
   fi
   apt-get update -qq
+  # policy-rc.d answering 101 keeps the package from starting the distribution's PostgreSQL service.
+  policy=/usr/sbin/policy-rc.d
+  had_policy=0; [ -e "$policy" ] && had_policy=1
+  [ "$had_policy" -eq 1 ] || { printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; }
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  [ "$had_policy" -eq 1 ] || rm -f "$policy"
 fi
 
 echo "== build (Release)"

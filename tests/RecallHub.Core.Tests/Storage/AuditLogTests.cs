@@ -2,15 +2,15 @@ using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class AuditLogTests : IAsyncDisposable
+public abstract class AuditLogTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     private static AuditEntry Entry(string subject = "block:42", string action = "block.lifted", int minute = 0, string? details = "Retourné au grossiste") =>
-        new(StoreFixture.Start.AddMinutes(minute), "Mme Martin", action, subject, details);
+        new(StoreTestFixture.Start.AddMinutes(minute), "Mme Martin", action, subject, details);
 
     [Fact]
     public async Task Entries_about_a_subject_come_back_oldest_first_with_increasing_ids()
@@ -39,7 +39,7 @@ public sealed class AuditLogTests : IAsyncDisposable
     {
         await using var session = await _fixture.SessionAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => session.Audit.AppendAsync(new AuditEntry(StoreFixture.Start, actor, action, subject, null), _ct));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => session.Audit.AppendAsync(new AuditEntry(StoreTestFixture.Start, actor, action, subject, null), _ct));
 
         Assert.Equal(parameter, error.ParamName);
         Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM audit_log"));
@@ -54,9 +54,15 @@ public sealed class AuditLogTests : IAsyncDisposable
         }
 
         _fixture.Close();
-        await _fixture.OpenAsync();
+        await _fixture.OpenStoreAsync();
         await using var reopened = await _fixture.SessionAsync();
 
         Assert.Equal(Entry(), Assert.Single(await reopened.Audit.ListAsync("block:42", _ct)).Entry);
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : AuditLogTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : AuditLogTests(new PostgreSqlStoreFixture());
 }

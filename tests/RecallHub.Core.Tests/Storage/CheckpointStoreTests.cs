@@ -2,9 +2,9 @@ using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class CheckpointStoreTests : IAsyncDisposable
+public abstract class CheckpointStoreTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -19,7 +19,7 @@ public sealed class CheckpointStoreTests : IAsyncDisposable
         _fixture.Clock.Advance(TimeSpan.FromMinutes(5));
         await session.Checkpoints.SetAsync("ansm", "page=4", _ct);
 
-        Assert.Equal(new SourceCheckpoint("ansm", "page=4", StoreFixture.Start.AddMinutes(5)), await session.Checkpoints.GetAsync("ansm", _ct));
+        Assert.Equal(new SourceCheckpoint("ansm", "page=4", StoreTestFixture.Start.AddMinutes(5)), await session.Checkpoints.GetAsync("ansm", _ct));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class CheckpointStoreTests : IAsyncDisposable
 
         await using (var transaction = await session.BeginTransactionAsync(_ct))
         {
-            await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+            await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
             await session.Checkpoints.SetAsync("ansm", "page=2", _ct);
             await transaction.RollbackAsync(_ct);
         }
@@ -57,7 +57,7 @@ public sealed class CheckpointStoreTests : IAsyncDisposable
         await using (var session = await _fixture.SessionAsync())
         {
             await using var transaction = await session.BeginTransactionAsync(_ct);
-            var stored = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+            var stored = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
             await session.Outbox.EnqueueAsync("webhook", "recall.created", $$"""{"recall_id":{{stored.RecallId}}}""", _ct);
             await session.Checkpoints.SetAsync("ansm", "page=2", _ct);
 
@@ -79,4 +79,10 @@ public sealed class CheckpointStoreTests : IAsyncDisposable
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.BeginTransactionAsync(_ct));
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : CheckpointStoreTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : CheckpointStoreTests(new PostgreSqlStoreFixture());
 }

@@ -17,11 +17,11 @@ public sealed class MigrationTests : IAsyncDisposable
         var store = await _fixture.OpenAsync();
 
         Assert.True(File.Exists(_fixture.DatabasePath));
-        Assert.Equal([1, 2, 3, 4], store.AppliedMigrations);
+        Assert.Equal([1, 2, 3, 4, 6], store.AppliedMigrations);
         foreach (string table in new[]
         {
             "recalls", "recall_links", "recall_revisions", "recall_products", "recall_lots", "pack_scans", "pack_states",
-            "stock_blocks", "acknowledgements", "recall_actions", "audit_log", "outbox", "source_checkpoints", "plugin_state",
+            "stock_blocks", "acknowledgements", "recall_actions", "audit_log", "outbox", "source_checkpoints", "plugin_state", "outbox_leases",
         })
         {
             Assert.Equal(1, _fixture.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
@@ -46,6 +46,8 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal(3, reader.GetInt64(0));
         Assert.True(reader.Read());
         Assert.Equal(4, reader.GetInt64(0));
+        Assert.True(reader.Read());
+        Assert.Equal(6, reader.GetInt64(0));
         Assert.False(reader.Read());
     }
 
@@ -59,7 +61,7 @@ public sealed class MigrationTests : IAsyncDisposable
         var again = await _fixture.OpenAsync();
 
         Assert.Empty(again.AppliedMigrations);
-        Assert.Equal(SqliteRecallHubStore.SchemaVersion, _fixture.Scalar("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(SqliteMigrations.All.Count, _fixture.Scalar("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class MigrationTests : IAsyncDisposable
 
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([2, 3, 4], store.AppliedMigrations);
+        Assert.Equal([2, 3, 4, 6], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var recall = (await migrated.Recalls.GetAsync(recallId, ct))!;
         Assert.Equal(3, recall.Revisions.Count);
@@ -168,7 +170,7 @@ public sealed class MigrationTests : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([3, 4], store.AppliedMigrations);
+        Assert.Equal([3, 4, 6], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var old = Assert.Single(await migrated.Scans.FindByProductAsync(Notices.Gtin14, cancellationToken: ct)).Scan;
         Assert.Equal(("A53014", "Claire", (string?)null, (string?)null, (string?)null), (old.Lot, old.Operator, old.SealedPatient, old.Prescriber, old.Place));

@@ -2,9 +2,9 @@ using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class OutboxStoreTests : IAsyncDisposable
+public abstract class OutboxStoreTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -117,9 +117,83 @@ public sealed class OutboxStoreTests : IAsyncDisposable
         }
 
         _fixture.Close();
-        await _fixture.OpenAsync();
+        await _fixture.OpenStoreAsync();
         await using var reopened = await _fixture.SessionAsync();
 
         Assert.Equal("""{"id":1}""", Assert.Single(await reopened.Outbox.TakeDueAsync("webhook", 10, Now, _ct)).PayloadJson);
     }
+
+    [Fact]
+    public async Task A_sink_lease_is_held_by_one_holder_until_it_expires_or_is_released()
+    {
+        await using var session = await _fixture.SessionAsync();
+        var until = Now.AddSeconds(30);
+
+        Assert.True(await session.Outbox.TryClaimAsync("webhook", "host-a", until, Now, _ct));
+        Assert.True(await session.Outbox.TryClaimAsync("webhook", "host-a", until.AddSeconds(30), Now, _ct)); // renewed by its holder
+        Assert.False(await session.Outbox.TryClaimAsync("webhook", "host-b", until, Now, _ct));
+        Assert.True(await session.Outbox.TryClaimAsync("mail", "host-b", until, Now, _ct)); // sinks are independent
+
+        // Expired: the other host takes it over, and the first one no longer holds it.
+        Assert.True(await session.Outbox.TryClaimAsync("webhook", "host-b", Now.AddMinutes(2), Now.AddMinutes(1), _ct));
+        Assert.False(await session.Outbox.TryClaimAsync("webhook", "host-a", Now.AddMinutes(3), Now.AddMinutes(1), _ct));
+
+        // Released by someone else: nothing changes; by its holder: free at once.
+        await session.Outbox.ReleaseAsync("webhook", "host-a", _ct);
+        Assert.False(await session.Outbox.TryClaimAsync("webhook", "host-a", Now.AddMinutes(3), Now.AddMinutes(1), _ct));
+        await session.Outbox.ReleaseAsync("webhook", "host-b", _ct);
+        Assert.True(await session.Outbox.TryClaimAsync("webhook", "host-a", Now.AddMinutes(3), Now.AddMinutes(1), _ct));
+    }
+
+    [Fact]
+    public async Task Two_hosts_claiming_at_once_never_both_get_the_lease()
+    {
+        var store = await _fixture.OpenStoreAsync();
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(h => Task.Run(async () =>
+        {
+            await using var session = await store.OpenSessionAsync(_ct);
+            return await session.Outbox.TryClaimAsync("webhook", $"host-{h}", Now.AddSeconds(30), Now, _ct);
+        }, _ct)));
+
+        Assert.Equal(1, claims.Count(c => c));
+    }
+
+    [Fact]
+    public async Task Concurrent_enqueuers_keep_each_sinks_sequence_increasing_without_gaps()
+    {
+        var store = await _fixture.OpenStoreAsync();
+
+        // Some in transactions that roll back: their numbers are given back.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            await using var session = await store.OpenSessionAsync(_ct);
+            for (int i = 0; i < 25; i++)
+            {
+                await using var transaction = await session.BeginTransactionAsync(_ct);
+                await session.Outbox.EnqueueAsync("webhook", "recall.created", $$"""{"w":{{w}},"i":{{i}}}""", _ct);
+                await session.Outbox.EnqueueAsync("mail", "recall.created", "{}", _ct);
+                if (i % 5 == 4)
+                {
+                    await transaction.RollbackAsync(_ct);
+                }
+                else
+                {
+                    await transaction.CommitAsync(_ct);
+                }
+            }
+        }, _ct)));
+
+        await using var reader = await _fixture.SessionAsync();
+        foreach (string sink in new[] { "webhook", "mail" })
+        {
+            var taken = await reader.Outbox.TakeDueAsync(sink, 1000, Now, _ct);
+            Assert.Equal(Enumerable.Range(1, 80).Select(i => (long)i), taken.Select(m => m.Sequence));
+        }
+    }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : OutboxStoreTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : OutboxStoreTests(new PostgreSqlStoreFixture());
 }

@@ -2,15 +2,14 @@ using RecallHub.Abstractions.Identifiers;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Core.Matching;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class PackHoldingsTests : IAsyncDisposable
+public abstract class PackHoldingsTests(StoreTestFixture fixture) : IAsyncDisposable
 {
     private const string OtherProduct = "0" + Notices.OtherCip13;
 
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -25,7 +24,7 @@ public sealed class PackHoldingsTests : IAsyncDisposable
         Serial = serial,
         Expiry = lot is null ? null : new DateOnly(2028, 2, 29),
         Event = @event,
-        ScannedAt = StoreFixture.Start.AddMinutes(minute),
+        ScannedAt = StoreTestFixture.Start.AddMinutes(minute),
         Workstation = workstation,
     };
 
@@ -51,7 +50,7 @@ public sealed class PackHoldingsTests : IAsyncDisposable
         Assert.Equal([true, false, false, false, true], holdings.Select(h => h.InStock));
         Assert.Equal([false, true, false, true, false], holdings.Select(h => h.Dispensed));
         Assert.Equal(
-            new PackHolding(Notices.Gtin14, Notices.Gtin14, "A53014", "S2", new DateOnly(2028, 2, 29), null, false, true, ids[2], StoreFixture.Start.AddMinutes(2), "comptoir-2"),
+            new PackHolding(Notices.Gtin14, Notices.Gtin14, "A53014", "S2", new DateOnly(2028, 2, 29), null, false, true, ids[2], StoreTestFixture.Start.AddMinutes(2), "comptoir-2"),
             holdings[1]);
     }
 
@@ -78,7 +77,7 @@ public sealed class PackHoldingsTests : IAsyncDisposable
 
         Assert.Equal(3, holdings.Count);
         Assert.Equal(
-            new PackHolding(Notices.Gtin14, Notices.Gtin14, "a53014", null, new DateOnly(2028, 2, 29), null, true, true, ids[7], StoreFixture.Start.AddMinutes(7), "reserve"),
+            new PackHolding(Notices.Gtin14, Notices.Gtin14, "a53014", null, new DateOnly(2028, 2, 29), null, true, true, ids[7], StoreTestFixture.Start.AddMinutes(7), "reserve"),
             holdings[0]);
         Assert.Equal(("B60021", false, true), (holdings[1].Lot, holdings[1].InStock, holdings[1].Dispensed));
         Assert.Equal(("C1", false, false), (holdings[2].Lot, holdings[2].InStock, holdings[2].Dispensed));
@@ -117,7 +116,7 @@ public sealed class PackHoldingsTests : IAsyncDisposable
         var box = Assert.Single(await HoldingsAsync(session, "B60021")); // found through its scan of unknown lot
 
         Assert.Equal(("A53014", "S1", false, true), (box.Lot, box.Serial, box.InStock, box.Dispensed));
-        Assert.Equal((ids[1], StoreFixture.Start.AddMinutes(10), "comptoir-3"), (box.LastScanId, box.LastScannedAt, box.Workstation));
+        Assert.Equal((ids[1], StoreTestFixture.Start.AddMinutes(10), "comptoir-3"), (box.LastScanId, box.LastScannedAt, box.Workstation));
         Assert.Equal(new DateOnly(2028, 2, 29), box.Expiry);
     }
 
@@ -152,34 +151,9 @@ public sealed class PackHoldingsTests : IAsyncDisposable
             matches.Select(m => (holdings[m.PackIndex].Lot, holdings[m.PackIndex].Serial, m.Outcome)));
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_queries_search_the_scan_indexes_and_never_read_the_whole_table(bool listedLots)
-    {
-        await using var session = await _fixture.SessionAsync();
-        var parameters = new { productKey = Notices.Gtin14, lotKeys = new[] { "A53014", "B60021" } };
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : PackHoldingsTests(new StoreFixture());
 
-        string lots = _fixture.QueryPlan(SqliteHoldingQueries.Lots(listedLots), parameters);
-        string boxes = _fixture.QueryPlan(SqliteHoldingQueries.Boxes(listedLots), parameters);
-
-        foreach (string plan in new[] { lots, boxes })
-        {
-            Assert.DoesNotMatch("SCAN (pack_scans|pack_states|s|last|best|x|st)( |$)", plan);
-        }
-
-        if (listedLots)
-        {
-            Assert.Matches("SEARCH pack_scans USING COVERING INDEX ix_pack_scans_product_lot \\(product_key=\\? AND lot_key=\\?\\)(.|\n)*UNION ALL", lots);
-            Assert.Matches("SEARCH pack_scans USING COVERING INDEX ix_pack_scans_product_lot \\(product_key=\\? AND lot_key=\\?\\)(.|\n)*UNION ALL", boxes);
-        }
-        else
-        {
-            Assert.Matches("SEARCH pack_scans USING COVERING INDEX ix_pack_scans_product_(lot|serial) \\(product_key=\\?", lots);
-            Assert.Contains("SEARCH pack_states USING PRIMARY KEY (product_key=?)", boxes, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("SEARCH st USING PRIMARY KEY (product_key=? AND serial=?)", boxes, StringComparison.Ordinal);
-        Assert.Contains("SEARCH x USING INDEX ix_pack_scans_product_serial (product_key=? AND serial=?)", boxes, StringComparison.Ordinal);
-    }
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : PackHoldingsTests(new PostgreSqlStoreFixture());
 }

@@ -1,8 +1,8 @@
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class PluginStateRepositoryTests : IAsyncDisposable
+public abstract class PluginStateRepositoryTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -18,7 +18,7 @@ public sealed class PluginStateRepositoryTests : IAsyncDisposable
         await session.PluginState.SetAsync("ansm", "etag", "\"v2\"", _ct);
 
         Assert.Equal("\"v2\"", await session.PluginState.GetAsync("ansm", "etag", _ct));
-        Assert.Equal("2026-11-22T08:35:00.0000000Z", _fixture.Text("SELECT updated_at FROM plugin_state"));
+        Assert.Equal(StoreTestFixture.Start.AddMinutes(5), _fixture.Instant("SELECT updated_at FROM plugin_state"));
 
         await session.PluginState.RemoveAsync("ansm", "etag", _ct);
         await session.PluginState.RemoveAsync("ansm", "etag", _ct); // removing a missing key does nothing
@@ -108,4 +108,10 @@ public sealed class PluginStateRepositoryTests : IAsyncDisposable
         Assert.Equal("page=1", await session.PluginState.GetAsync("ansm", "cursor", _ct));
         Assert.Null(await session.PluginState.GetAsync("ansm", "other", _ct));
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : PluginStateRepositoryTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : PluginStateRepositoryTests(new PostgreSqlStoreFixture());
 }

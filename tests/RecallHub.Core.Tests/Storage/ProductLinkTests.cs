@@ -4,11 +4,11 @@ using RecallHub.Core.Storage;
 namespace RecallHub.Core.Tests.Storage;
 
 /// <summary>Notices of different sources about the same product and lots are one recall (docs/notices.md, "Linking notices").</summary>
-public sealed class ProductLinkTests : IAsyncDisposable
+public abstract class ProductLinkTests(StoreTestFixture fixture) : IAsyncDisposable
 {
     private const string OtherGtin = "0" + Notices.OtherCip13;
 
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -31,8 +31,8 @@ public sealed class ProductLinkTests : IAsyncDisposable
     private async Task<(RecallUpsertResult First, RecallUpsertResult Second)> StoreBothAsync(RecallNotice first, RecallNotice second)
     {
         await using var session = await _fixture.SessionAsync();
-        var a = await session.Recalls.UpsertAsync(first, StoreFixture.Start, _ct);
-        var b = await session.Recalls.UpsertAsync(second, StoreFixture.Start.AddDays(2), _ct);
+        var a = await session.Recalls.UpsertAsync(first, StoreTestFixture.Start, _ct);
+        var b = await session.Recalls.UpsertAsync(second, StoreTestFixture.Start.AddDays(2), _ct);
         return (a, b);
     }
 
@@ -73,7 +73,7 @@ public sealed class ProductLinkTests : IAsyncDisposable
         Assert.Equal($"product_lots {Notices.Gtin14} lots A53014, B60021", Link("rappelconso"));
 
         await using var session = await _fixture.SessionAsync();
-        var dp = await session.Recalls.UpsertAsync(WithProducts(Other(source: "acl-sante", sourceId: "ACL-9"), AllLots()), StoreFixture.Start, _ct);
+        var dp = await session.Recalls.UpsertAsync(WithProducts(Other(source: "acl-sante", sourceId: "ACL-9"), AllLots()), StoreTestFixture.Start, _ct);
         Assert.Equal((RecallUpsertOutcome.Linked, ansm.RecallId), (dp.Outcome, dp.RecallId));
         Assert.Equal($"product_lots {Notices.Gtin14} all lots", Link("acl-sante"));
     }
@@ -116,10 +116,10 @@ public sealed class ProductLinkTests : IAsyncDisposable
     public async Task A_source_already_linked_to_the_recall_is_not_linked_again_by_product()
     {
         await using var session = await _fixture.SessionAsync();
-        var ansm = await session.Recalls.UpsertAsync(Ansm(), StoreFixture.Start, _ct);
-        var dp = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreFixture.Start, _ct);
+        var ansm = await session.Recalls.UpsertAsync(Ansm(), StoreTestFixture.Start, _ct);
+        var dp = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreTestFixture.Start, _ct);
 
-        var dp2 = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2", alertNumber: null), StoreFixture.Start, _ct);
+        var dp2 = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2", alertNumber: null), StoreTestFixture.Start, _ct);
 
         Assert.Equal((RecallUpsertOutcome.Linked, ansm.RecallId), (dp.Outcome, dp.RecallId));
         Assert.Equal(RecallUpsertOutcome.Created, dp2.Outcome);
@@ -129,10 +129,10 @@ public sealed class ProductLinkTests : IAsyncDisposable
     public async Task A_closed_recall_gets_no_new_link()
     {
         await using var session = await _fixture.SessionAsync();
-        var ansm = await session.Recalls.UpsertAsync(Ansm(), StoreFixture.Start, _ct);
+        var ansm = await session.Recalls.UpsertAsync(Ansm(), StoreTestFixture.Start, _ct);
         _fixture.Execute($"UPDATE recalls SET status = 'closed' WHERE id = {ansm.RecallId}");
 
-        var rc = await session.Recalls.UpsertAsync(Other(lots: ["A53014"]), StoreFixture.Start, _ct);
+        var rc = await session.Recalls.UpsertAsync(Other(lots: ["A53014"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Created, rc.Outcome);
     }
@@ -163,10 +163,10 @@ public sealed class ProductLinkTests : IAsyncDisposable
     public async Task A_recall_without_alert_number_adopts_the_one_of_a_notice_linked_by_product()
     {
         await using var session = await _fixture.SessionAsync();
-        var rc = await session.Recalls.UpsertAsync(Other(lots: ["A53014"]), StoreFixture.Start, _ct);
+        var rc = await session.Recalls.UpsertAsync(Other(lots: ["A53014"]), StoreTestFixture.Start, _ct);
 
-        var ansm = await session.Recalls.UpsertAsync(Ansm("A53014"), StoreFixture.Start, _ct);
-        var dp = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-7", lots: ["Z1"]), StoreFixture.Start, _ct);
+        var ansm = await session.Recalls.UpsertAsync(Ansm("A53014"), StoreTestFixture.Start, _ct);
+        var dp = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-7", lots: ["Z1"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal((RecallUpsertOutcome.Linked, rc.RecallId), (ansm.Outcome, ansm.RecallId));
         Assert.Equal("MED26/A019/B018", (await session.Recalls.GetAsync(rc.RecallId, _ct))!.AlertNumber);
@@ -178,11 +178,11 @@ public sealed class ProductLinkTests : IAsyncDisposable
     public async Task Of_several_matching_recalls_the_one_published_closest_wins()
     {
         await using var session = await _fixture.SessionAsync();
-        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "early", alertNumber: null) with { PublishedAt = Notices.Published.AddDays(-60) }, StoreFixture.Start, _ct);
-        var close = await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "close", alertNumber: null) with { PublishedAt = Notices.Published.AddDays(5) }, StoreFixture.Start, _ct);
-        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "late", alertNumber: null) with { PublishedAt = Notices.Published.AddDays(30) }, StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "early", alertNumber: null) with { PublishedAt = Notices.Published.AddDays(-60) }, StoreTestFixture.Start, _ct);
+        var close = await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "close", alertNumber: null) with { PublishedAt = Notices.Published.AddDays(5) }, StoreTestFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "late", alertNumber: null) with { PublishedAt = Notices.Published.AddDays(30) }, StoreTestFixture.Start, _ct);
 
-        var rc = await session.Recalls.UpsertAsync(Other(days: 0, lots: ["A53014"]), StoreFixture.Start, _ct);
+        var rc = await session.Recalls.UpsertAsync(Other(days: 0, lots: ["A53014"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal((RecallUpsertOutcome.Linked, close.RecallId), (rc.Outcome, rc.RecallId));
     }
@@ -191,11 +191,11 @@ public sealed class ProductLinkTests : IAsyncDisposable
     public async Task Only_the_current_products_of_a_recall_count()
     {
         await using var session = await _fixture.SessionAsync();
-        var ansm = await session.Recalls.UpsertAsync(Ansm("A53014"), StoreFixture.Start, _ct);
-        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["B60021"]), StoreFixture.Start, _ct); // A53014 withdrawn from the recall
+        var ansm = await session.Recalls.UpsertAsync(Ansm("A53014"), StoreTestFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["B60021"]), StoreTestFixture.Start, _ct); // A53014 withdrawn from the recall
 
-        var old = await session.Recalls.UpsertAsync(Other(lots: ["A53014"]), StoreFixture.Start, _ct);
-        var current = await session.Recalls.UpsertAsync(Other(source: "acl-sante", lots: ["B60021"]), StoreFixture.Start, _ct);
+        var old = await session.Recalls.UpsertAsync(Other(lots: ["A53014"]), StoreTestFixture.Start, _ct);
+        var current = await session.Recalls.UpsertAsync(Other(source: "acl-sante", lots: ["B60021"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Created, old.Outcome);
         Assert.Equal((RecallUpsertOutcome.Linked, ansm.RecallId), (current.Outcome, current.RecallId));
@@ -205,10 +205,10 @@ public sealed class ProductLinkTests : IAsyncDisposable
     public async Task The_linked_notice_keeps_its_own_versions_and_the_active_recall_shows_both_sources()
     {
         await using var session = await _fixture.SessionAsync();
-        var ansm = await session.Recalls.UpsertAsync(Ansm("A53014"), StoreFixture.Start, _ct);
-        await session.Recalls.UpsertAsync(Other(lots: ["A53014"]) with { Actions = ["Rapporter le produit en pharmacie"] }, StoreFixture.Start, _ct);
+        var ansm = await session.Recalls.UpsertAsync(Ansm("A53014"), StoreTestFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Other(lots: ["A53014"]) with { Actions = ["Rapporter le produit en pharmacie"] }, StoreTestFixture.Start, _ct);
 
-        var v2 = await session.Recalls.UpsertAsync(Other(lots: ["A53014", "C1"]) with { Version = 2, Actions = ["Rapporter le produit en pharmacie"] }, StoreFixture.Start, _ct);
+        var v2 = await session.Recalls.UpsertAsync(Other(lots: ["A53014", "C1"]) with { Version = 2, Actions = ["Rapporter le produit en pharmacie"] }, StoreTestFixture.Start, _ct);
 
         Assert.Equal((RecallUpsertOutcome.NewRevision, ansm.RecallId), (v2.Outcome, v2.RecallId));
         var active = Assert.Single(await session.Recalls.ListActiveAsync(_ct));
@@ -217,4 +217,10 @@ public sealed class ProductLinkTests : IAsyncDisposable
         var summary = Assert.Single((await session.Recalls.ListAsync(RecallFilter.All, Paging.First, _ct)).Items);
         Assert.Equal(["ansm", "rappelconso"], summary.Sources);
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : ProductLinkTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : ProductLinkTests(new PostgreSqlStoreFixture());
 }

@@ -3,9 +3,9 @@ using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class RecallStoreTests : IAsyncDisposable
+public abstract class RecallStoreTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -15,7 +15,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
     {
         await using var session = await _fixture.SessionAsync();
 
-        var result = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        var result = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Created, result.Outcome);
         Assert.Null(result.Changes);
@@ -40,8 +40,8 @@ public sealed class RecallStoreTests : IAsyncDisposable
     {
         await using var session = await _fixture.SessionAsync();
 
-        var first = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
-        var second = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start.AddHours(1), _ct);
+        var first = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
+        var second = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start.AddHours(1), _ct);
 
         Assert.Equal(RecallUpsertOutcome.Unchanged, second.Outcome);
         Assert.Equal(first.RecallId, second.RecallId);
@@ -55,9 +55,9 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task A_raw_payload_fetched_again_does_not_make_a_new_revision()
     {
         await using var session = await _fixture.SessionAsync();
-        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
 
-        var again = await session.Recalls.UpsertAsync(Notices.LotRecall() with { RawPayload = "<html>fetched again</html>" }, StoreFixture.Start, _ct);
+        var again = await session.Recalls.UpsertAsync(Notices.LotRecall() with { RawPayload = "<html>fetched again</html>" }, StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Unchanged, again.Outcome);
     }
@@ -66,10 +66,10 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task Version_2_adding_a_lot_is_a_new_revision_that_says_what_changed()
     {
         await using var session = await _fixture.SessionAsync();
-        var first = await session.Recalls.UpsertAsync(Notices.LotRecall(lots: ["A53014"]), StoreFixture.Start, _ct);
+        var first = await session.Recalls.UpsertAsync(Notices.LotRecall(lots: ["A53014"]), StoreTestFixture.Start, _ct);
 
         var second = await session.Recalls.UpsertAsync(
-            Notices.LotRecall(version: 2, lots: ["A53014", "B 60021"]) with { Title = "Doliprane – extension du rappel" }, StoreFixture.Start.AddDays(1), _ct);
+            Notices.LotRecall(version: 2, lots: ["A53014", "B 60021"]) with { Title = "Doliprane – extension du rappel" }, StoreTestFixture.Start.AddDays(1), _ct);
 
         Assert.Equal(RecallUpsertOutcome.NewRevision, second.Outcome);
         Assert.Equal(first.RecallId, second.RecallId);
@@ -96,10 +96,10 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task A_revision_that_drops_a_product_and_adds_another_reports_both()
     {
         await using var session = await _fixture.SessionAsync();
-        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
 
         var second = await session.Recalls.UpsertAsync(
-            Notices.LotRecall(version: 2) with { Products = [Notices.Product(Notices.OtherCip13, "Z1")] }, StoreFixture.Start, _ct);
+            Notices.LotRecall(version: 2) with { Products = [Notices.Product(Notices.OtherCip13, "Z1")] }, StoreTestFixture.Start, _ct);
 
         var changes = second.Changes!;
         Assert.Equal(["0" + Notices.OtherCip13], changes.ProductsAdded);
@@ -110,9 +110,9 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task An_older_version_arriving_late_changes_nothing()
     {
         await using var session = await _fixture.SessionAsync();
-        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2), StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2), StoreTestFixture.Start, _ct);
 
-        var late = await session.Recalls.UpsertAsync(Notices.LotRecall(version: 1, lots: ["OLD1"]), StoreFixture.Start, _ct);
+        var late = await session.Recalls.UpsertAsync(Notices.LotRecall(version: 1, lots: ["OLD1"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Outdated, late.Outcome);
         Assert.Equal(1, _fixture.Scalar("SELECT COUNT(*) FROM recall_revisions"));
@@ -122,10 +122,10 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task Another_source_with_the_same_alert_number_is_linked_not_duplicated()
     {
         await using var session = await _fixture.SessionAsync();
-        var ansm = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        var ansm = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
 
         var dp = await session.Recalls.UpsertAsync(
-            Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2026-0042", alertNumber: " med26/a019/b018 ", lots: ["A53014", "C777"]), StoreFixture.Start, _ct);
+            Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2026-0042", alertNumber: " med26/a019/b018 ", lots: ["A53014", "C777"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Linked, dp.Outcome);
         Assert.Equal(ansm.RecallId, dp.RecallId);
@@ -144,7 +144,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
 
         // The linked source's own next version is a revision of the same recall.
         var dp2 = await session.Recalls.UpsertAsync(
-            Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2026-0042", version: 2, lots: ["A53014"]), StoreFixture.Start, _ct);
+            Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2026-0042", version: 2, lots: ["A53014"]), StoreTestFixture.Start, _ct);
         Assert.Equal(RecallUpsertOutcome.NewRevision, dp2.Outcome);
         Assert.Equal([new LotChange(Notices.Gtin14, "C777")], dp2.Changes!.LotsRemoved);
     }
@@ -153,8 +153,8 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task Notices_without_an_alert_number_about_other_lots_are_not_linked()
     {
         await using var session = await _fixture.SessionAsync();
-        var a = await session.Recalls.UpsertAsync(Notices.LotRecall(alertNumber: null, lots: ["A53014"]), StoreFixture.Start, _ct);
-        var b = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", alertNumber: null, lots: ["B60021"]), StoreFixture.Start, _ct);
+        var a = await session.Recalls.UpsertAsync(Notices.LotRecall(alertNumber: null, lots: ["A53014"]), StoreTestFixture.Start, _ct);
+        var b = await session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", alertNumber: null, lots: ["B60021"]), StoreTestFixture.Start, _ct);
 
         Assert.Equal(RecallUpsertOutcome.Created, b.Outcome);
         Assert.NotEqual(a.RecallId, b.RecallId);
@@ -166,7 +166,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
         await using var session = await _fixture.SessionAsync();
         var bad = Notices.LotRecall() with { Products = [new RecalledProduct(CodeScheme.Cip13, "3400930270388", null, LotSelector.All)] };
 
-        var error = await Assert.ThrowsAsync<RecallNoticeFormatException>(() => session.Recalls.UpsertAsync(bad, StoreFixture.Start, _ct));
+        var error = await Assert.ThrowsAsync<RecallNoticeFormatException>(() => session.Recalls.UpsertAsync(bad, StoreTestFixture.Start, _ct));
 
         Assert.Contains("$.products[0].code", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM recalls"));
@@ -179,7 +179,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
         await using var session = await _fixture.SessionAsync();
         await using (var transaction = await session.BeginTransactionAsync(_ct))
         {
-            await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+            await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
             Assert.Single(await session.Recalls.ListActiveAsync(_ct)); // visible inside
             await transaction.RollbackAsync(_ct);
         }
@@ -195,7 +195,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
         for (int i = 0; i < 5; i++)
         {
             await session.Recalls.UpsertAsync(
-                Notices.LotRecall(sourceId: $"n{i}", alertNumber: $"MED26/A{i:000}") with { PublishedAt = Notices.Published.AddDays(i) }, StoreFixture.Start, _ct);
+                Notices.LotRecall(sourceId: $"n{i}", alertNumber: $"MED26/A{i:000}") with { PublishedAt = Notices.Published.AddDays(i) }, StoreTestFixture.Start, _ct);
         }
 
         await session.Recalls.UpsertAsync(
@@ -204,7 +204,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
                 Kind = NoticeKind.ConsumerRecall,
                 Products = [Notices.Product(Notices.OtherCip13, "RC1")],
             },
-            StoreFixture.Start,
+            StoreTestFixture.Start,
             _ct);
 
         var page = await session.Recalls.ListAsync(new RecallFilter { Source = "ansm" }, new Paging(1, 2), _ct);
@@ -225,13 +225,13 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task Listing_filters_by_when_the_hub_received_the_recall_not_when_it_was_published()
     {
         await using var session = await _fixture.SessionAsync();
-        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "old", alertNumber: "MED26/A100"), StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(sourceId: "old", alertNumber: "MED26/A100"), StoreTestFixture.Start, _ct);
 
         // Published last month, received today: new for the pharmacy.
         await session.Recalls.UpsertAsync(
-            Notices.LotRecall(sourceId: "late", alertNumber: "MED26/A101") with { PublishedAt = Notices.Published.AddDays(-30) }, StoreFixture.Start.AddDays(1), _ct);
+            Notices.LotRecall(sourceId: "late", alertNumber: "MED26/A101") with { PublishedAt = Notices.Published.AddDays(-30) }, StoreTestFixture.Start.AddDays(1), _ct);
 
-        var received = await session.Recalls.ListAsync(new RecallFilter { ReceivedFrom = StoreFixture.Start.AddHours(1), ReceivedBefore = StoreFixture.Start.AddDays(2) }, Paging.First, _ct);
+        var received = await session.Recalls.ListAsync(new RecallFilter { ReceivedFrom = StoreTestFixture.Start.AddHours(1), ReceivedBefore = StoreTestFixture.Start.AddDays(2) }, Paging.First, _ct);
 
         Assert.Equal("MED26/A101", Assert.Single(received.Items).AlertNumber);
     }
@@ -242,17 +242,17 @@ public sealed class RecallStoreTests : IAsyncDisposable
         long recallId;
         await using (var session = await _fixture.SessionAsync())
         {
-            recallId = (await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct)).RecallId;
+            recallId = (await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct)).RecallId;
         }
 
         _fixture.Close();
-        await _fixture.OpenAsync();
+        await _fixture.OpenStoreAsync();
         await using var reopened = await _fixture.SessionAsync();
 
         var recall = await reopened.Recalls.GetAsync(recallId, _ct);
         Assert.NotNull(recall);
         Assert.Equal("<html>notice rappel-doliprane-2026 v1</html>", Assert.Single(recall.Revisions).RawPayload);
-        Assert.Equal(RecallUpsertOutcome.Unchanged, (await reopened.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct)).Outcome);
+        Assert.Equal(RecallUpsertOutcome.Unchanged, (await reopened.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct)).Outcome);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public sealed class RecallStoreTests : IAsyncDisposable
         };
         var notice = Notices.LotRecall() with { Products = [new RecalledProduct(CodeScheme.Cip13, Notices.Cip13, null, selector)] };
 
-        await session.Recalls.UpsertAsync(notice, StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(notice, StoreTestFixture.Start, _ct);
 
         var product = Assert.Single(Assert.Single(await session.Recalls.ListActiveAsync(_ct)).Products);
         Assert.Equal(new SerialRange("0001", "0099"), Assert.Single(product.Selector.Serials));
@@ -288,13 +288,13 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task Active_recalls_carry_their_title_alert_number_and_the_actions_of_every_linked_notice()
     {
         await using var session = await _fixture.SessionAsync();
-        var ansm = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        var ansm = await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
         await session.Recalls.UpsertAsync(
             Notices.LotRecall(source: "dp-rappels", sourceId: "DP-2026-0042") with { Title = "Rappel DP", Actions = ["Retourner au laboratoire", "Informer les patients"] },
-            StoreFixture.Start,
+            StoreTestFixture.Start,
             _ct);
         await session.Recalls.UpsertAsync(
-            Notices.LotRecall(sourceId: "sans-action", alertNumber: "R2619855") with { Title = "Avis sans action", Actions = [] }, StoreFixture.Start, _ct);
+            Notices.LotRecall(sourceId: "sans-action", alertNumber: "R2619855") with { Title = "Avis sans action", Actions = [] }, StoreTestFixture.Start, _ct);
 
         var active = await session.Recalls.ListActiveAsync(_ct);
 
@@ -311,9 +311,9 @@ public sealed class RecallStoreTests : IAsyncDisposable
     public async Task Only_the_current_revision_gives_the_actions()
     {
         await using var session = await _fixture.SessionAsync();
-        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct);
 
-        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2) with { Actions = ["Détruire les boîtes"], Title = "Doliprane – mise à jour" }, StoreFixture.Start, _ct);
+        await session.Recalls.UpsertAsync(Notices.LotRecall(version: 2) with { Actions = ["Détruire les boîtes"], Title = "Doliprane – mise à jour" }, StoreTestFixture.Start, _ct);
 
         var active = Assert.Single(await session.Recalls.ListActiveAsync(_ct));
         Assert.Equal(["Détruire les boîtes"], active.Actions);
@@ -333,14 +333,14 @@ public sealed class RecallStoreTests : IAsyncDisposable
             return stamp;
         }
 
-        string created = await After(RecallUpsertOutcome.Created, () => session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start, _ct));
-        string unchanged = await After(RecallUpsertOutcome.Unchanged, () => session.Recalls.UpsertAsync(Notices.LotRecall(), StoreFixture.Start.AddHours(1), _ct));
-        string revised = await After(RecallUpsertOutcome.NewRevision, () => session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["A53014", "B1"]), StoreFixture.Start, _ct));
-        string outdated = await After(RecallUpsertOutcome.Outdated, () => session.Recalls.UpsertAsync(Notices.LotRecall(version: 1, lots: ["OLD"]), StoreFixture.Start, _ct));
-        string byAlert = await After(RecallUpsertOutcome.Linked, () => session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreFixture.Start, _ct));
-        string byProduct = await After(RecallUpsertOutcome.Linked, () => session.Recalls.UpsertAsync(Notices.LotRecall(source: "rappelconso", sourceId: "RC-1", alertNumber: null), StoreFixture.Start, _ct));
+        string created = await After(RecallUpsertOutcome.Created, () => session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start, _ct));
+        string unchanged = await After(RecallUpsertOutcome.Unchanged, () => session.Recalls.UpsertAsync(Notices.LotRecall(), StoreTestFixture.Start.AddHours(1), _ct));
+        string revised = await After(RecallUpsertOutcome.NewRevision, () => session.Recalls.UpsertAsync(Notices.LotRecall(version: 2, lots: ["A53014", "B1"]), StoreTestFixture.Start, _ct));
+        string outdated = await After(RecallUpsertOutcome.Outdated, () => session.Recalls.UpsertAsync(Notices.LotRecall(version: 1, lots: ["OLD"]), StoreTestFixture.Start, _ct));
+        string byAlert = await After(RecallUpsertOutcome.Linked, () => session.Recalls.UpsertAsync(Notices.LotRecall(source: "dp-rappels", sourceId: "DP-1"), StoreTestFixture.Start, _ct));
+        string byProduct = await After(RecallUpsertOutcome.Linked, () => session.Recalls.UpsertAsync(Notices.LotRecall(source: "rappelconso", sourceId: "RC-1", alertNumber: null), StoreTestFixture.Start, _ct));
         string another = await After(RecallUpsertOutcome.Created, () => session.Recalls.UpsertAsync(
-            Notices.LotRecall(sourceId: "autre", alertNumber: "MED26/A020/B019") with { Products = [Notices.Product(Notices.OtherCip13, "Z1")] }, StoreFixture.Start, _ct));
+            Notices.LotRecall(sourceId: "autre", alertNumber: "MED26/A020/B019") with { Products = [Notices.Product(Notices.OtherCip13, "Z1")] }, StoreTestFixture.Start, _ct));
 
         Assert.Equal(created, unchanged);
         Assert.Equal(revised, outdated);
@@ -353,4 +353,10 @@ public sealed class RecallStoreTests : IAsyncDisposable
         _fixture.Execute($"UPDATE recalls SET status = 'active' WHERE id = {closedId}");
         Assert.Equal(another, await session.Recalls.GetActiveStampAsync(_ct)); // the same set again
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : RecallStoreTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : RecallStoreTests(new PostgreSqlStoreFixture());
 }

@@ -3,9 +3,9 @@ using RecallHub.Core.Storage;
 
 namespace RecallHub.Core.Tests.Storage;
 
-public sealed class ScanStoreTests : IAsyncDisposable
+public abstract class ScanStoreTests(StoreTestFixture fixture) : IAsyncDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreTestFixture _fixture = fixture;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _fixture.DisposeAsync();
@@ -20,7 +20,7 @@ public sealed class ScanStoreTests : IAsyncDisposable
         Serial = serial,
         Expiry = new DateOnly(2028, 2, 29),
         Event = @event,
-        ScannedAt = StoreFixture.Start.AddMinutes(minute),
+        ScannedAt = StoreTestFixture.Start.AddMinutes(minute),
         Workstation = "comptoir-1",
         Operator = "marie",
     };
@@ -65,13 +65,13 @@ public sealed class ScanStoreTests : IAsyncDisposable
         await session.Scans.AppendAsync([Scan(serial: "BEFORE")], _ct);
 
         // Simulates any failure on one row (a full disk, a constraint): the database refuses the third scan.
-        _fixture.Execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON pack_scans WHEN NEW.raw_code = 'POISON' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END;");
+        _fixture.RefuseScansWithRawCode("POISON");
         var error = await Assert.ThrowsAsync<StoreException>(() =>
             session.Scans.AppendAsync([Scan(serial: "X1"), Scan(serial: "X2"), Scan(raw: "POISON"), Scan(serial: "X4")], _ct));
 
         Assert.Contains("Scan 3 of 4 ('POISON'", error.Message, StringComparison.Ordinal);
         Assert.Contains("poisoned row", error.Message, StringComparison.Ordinal);
-        Assert.Contains(_fixture.DatabasePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains(_fixture.Location, error.Message, StringComparison.Ordinal);
         Assert.Equal(1, await session.Scans.CountAsync(_ct));
         Assert.Null(await session.Scans.GetPackStateAsync(Notices.Gtin14, "X1", _ct));
 
@@ -84,7 +84,7 @@ public sealed class ScanStoreTests : IAsyncDisposable
     public async Task A_failing_batch_inside_a_transaction_leaves_the_transaction_usable()
     {
         await using var session = await _fixture.SessionAsync();
-        _fixture.Execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON pack_scans WHEN NEW.raw_code = 'POISON' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END;");
+        _fixture.RefuseScansWithRawCode("POISON");
         await using var transaction = await session.BeginTransactionAsync(_ct);
         await session.Scans.AppendAsync([Scan(serial: "KEPT")], _ct);
 
@@ -113,7 +113,7 @@ public sealed class ScanStoreTests : IAsyncDisposable
         var ids = await session.Scans.AppendAsync([Scan(serial: "P1", minute: 0), Scan(serial: "P1", @event: PackEvent.Dispensation, minute: 10)], _ct);
 
         var state = await session.Scans.GetPackStateAsync(Notices.Gtin14, "P1", _ct);
-        Assert.Equal(new PackState(Notices.Gtin14, "P1", PackStatus.Dispensed, ids[1], StoreFixture.Start.AddMinutes(10)), state);
+        Assert.Equal(new PackState(Notices.Gtin14, "P1", PackStatus.Dispensed, ids[1], StoreTestFixture.Start.AddMinutes(10)), state);
 
         // An older scan imported late does not overwrite the newer state.
         await session.Scans.AppendAsync([Scan(serial: "P1", @event: PackEvent.Reception, minute: 5)], _ct);
@@ -130,7 +130,7 @@ public sealed class ScanStoreTests : IAsyncDisposable
         var options = new BarcodeReaderOptions { TimeProvider = _fixture.Clock };
         var reading = BarcodeReader.Read($"]d201{Notices.Gtin14}17280200102A 53014\u001d21SN9", options);
 
-        var scan = PackScan.FromReading(reading, PackEvent.Reception, StoreFixture.Start, "poste-2", "paul");
+        var scan = PackScan.FromReading(reading, PackEvent.Reception, StoreTestFixture.Start, "poste-2", "paul");
 
         Assert.Equal(Notices.Gtin14, scan.ProductKey);
         Assert.Equal(Notices.Gtin14, ProductKeys.Of(Abstractions.Notices.CodeScheme.Cip13, Notices.Cip13));
@@ -143,7 +143,7 @@ public sealed class ScanStoreTests : IAsyncDisposable
     [Fact]
     public async Task Concurrent_sessions_wait_for_each_other_and_lose_nothing()
     {
-        var store = await _fixture.OpenAsync();
+        var store = await _fixture.OpenStoreAsync();
 
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
@@ -172,9 +172,15 @@ public sealed class ScanStoreTests : IAsyncDisposable
         }
 
         _fixture.Close();
-        await _fixture.OpenAsync();
+        await _fixture.OpenStoreAsync();
         await using var reopened = await _fixture.SessionAsync();
 
         Assert.Equal(1000, await reopened.Scans.CountAsync(_ct));
     }
+
+    /// <summary>The tests on SQLite.</summary>
+    public sealed class OnSqlite() : ScanStoreTests(new StoreFixture());
+
+    /// <summary>The tests on PostgreSQL.</summary>
+    public sealed class OnPostgreSql() : ScanStoreTests(new PostgreSqlStoreFixture());
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 using RecallHub.Abstractions.Notices;
 using RecallHub.Core.Storage;
 using RecallHub.Core.Storage.Sqlite;
@@ -8,37 +7,26 @@ using RecallHub.Core.Storage.Sqlite;
 namespace RecallHub.Core.Tests.Storage;
 
 /// <summary>A real SQLite file in a temporary folder of its own, deleted at the end of the test.</summary>
-public sealed class StoreFixture : IAsyncDisposable
+public sealed class StoreFixture : StoreTestFixture
 {
-    private readonly List<SqliteRecallHubStore> _opened = [];
-
     public StoreFixture()
     {
         Folder = Path.Combine(Path.GetTempPath(), "recallhub-store-tests", Guid.NewGuid().ToString("N"));
         DatabasePath = Path.Combine(Folder, "data", "recallhub.db");
     }
 
-    public static readonly DateTimeOffset Start = new(2026, 11, 22, 9, 30, 0, TimeSpan.FromHours(1));
-
     public string Folder { get; }
 
     public string DatabasePath { get; }
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public override bool IsMultiPharmacy => false;
 
-    public async Task<SqliteRecallHubStore> OpenAsync()
-    {
-        var store = await SqliteRecallHubStore.OpenAsync(DatabasePath, Clock, cancellationToken: TestContext.Current.CancellationToken);
-        _opened.Add(store);
-        return store;
-    }
+    public override string Location => DatabasePath;
 
-    /// <summary>Opens the store and a session on it.</summary>
-    public async Task<IStoreSession> SessionAsync()
-    {
-        var store = _opened.Count > 0 ? _opened[^1] : await OpenAsync();
-        return await store.OpenSessionAsync(TestContext.Current.CancellationToken);
-    }
+    protected override async Task<IRecallHubStore> OpenStoreCoreAsync() =>
+        await SqliteRecallHubStore.OpenAsync(DatabasePath, Clock, cancellationToken: TestContext.Current.CancellationToken);
+
+    public async Task<SqliteRecallHubStore> OpenAsync() => (SqliteRecallHubStore)await OpenStoreAsync();
 
     /// <summary>A raw connection to the file, to look behind the store's back.</summary>
     public SqliteConnection RawConnection()
@@ -48,7 +36,7 @@ public sealed class StoreFixture : IAsyncDisposable
         return connection;
     }
 
-    public long Scalar(string sql)
+    public override long Scalar(string sql)
     {
         using var connection = RawConnection();
         using var command = connection.CreateCommand();
@@ -56,7 +44,7 @@ public sealed class StoreFixture : IAsyncDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public string? Text(string sql)
+    public override string? Text(string sql)
     {
         using var connection = RawConnection();
         using var command = connection.CreateCommand();
@@ -64,7 +52,7 @@ public sealed class StoreFixture : IAsyncDisposable
         return command.ExecuteScalar() as string;
     }
 
-    public void Execute(string sql)
+    public override void Execute(string sql)
     {
         using var connection = RawConnection();
         using var command = connection.CreateCommand();
@@ -80,18 +68,18 @@ public sealed class StoreFixture : IAsyncDisposable
         return string.Join("\n", steps.Select(s => s.Detail));
     }
 
-    public void Close()
-    {
-        foreach (var store in _opened)
-        {
-            store.Dispose();
-        }
+    public override DateTimeOffset? Instant(string sql) => Text(sql) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-        _opened.Clear();
+    public override void RefuseScansWithRawCode(string rawCode) =>
+        Execute($"CREATE TRIGGER refuse_poison BEFORE INSERT ON pack_scans WHEN NEW.raw_code = '{rawCode}' BEGIN SELECT RAISE(ABORT, 'poisoned row'); END;");
+
+    public override void Close()
+    {
+        base.Close();
         SqliteConnection.ClearAllPools();
     }
 
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         Close();
         try

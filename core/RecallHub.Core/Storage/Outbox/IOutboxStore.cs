@@ -43,4 +43,28 @@ public interface IOutboxStore
     /// <param name="sinkId">The sink plugin's id.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<OutboxBacklog> GetBacklogAsync(string sinkId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the delivery lease of a sink: while a host holds it, no other host delivers that sink's events, so that
+    /// several hosts on one store deliver each sink in order, once.
+    /// </summary>
+    /// <param name="sinkId">The sink plugin's id.</param>
+    /// <param name="holder">Who claims: a name unique to the delivering host (process).</param>
+    /// <param name="until">Until when the lease holds if it is granted; the holder claims again before then to keep it.</param>
+    /// <param name="now">The current time: a lease whose time has passed is free.</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    /// <returns>
+    /// <see langword="true"/> when <paramref name="holder"/> now holds the lease until <paramref name="until"/>: it
+    /// held it already, nobody held it, or the previous holder's lease had expired at <paramref name="now"/>.
+    /// <see langword="false"/> when another holder's lease is still running, or another host is claiming it this very
+    /// moment.
+    /// </returns>
+    /// <remarks>Never waits for another claimer: a claim that would have to wait answers <see langword="false"/>.</remarks>
+    Task<bool> TryClaimAsync(string sinkId, string holder, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a sink's delivery lease back, so that another host may claim it at once.</summary>
+    /// <param name="sinkId">The sink plugin's id.</param>
+    /// <param name="holder">Who releases; a lease held by someone else is left as it is.</param>
+    /// <param name="cancellationToken">Cancels the release.</param>
+    Task ReleaseAsync(string sinkId, string holder, CancellationToken cancellationToken = default);
 }

@@ -74,8 +74,7 @@ internal sealed class SqliteAuditLog(SqliteStoreSession session) : IAuditLog
 
     public async Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        string previous = AuditChain.Genesis;
-        long checkedCount = 0;
+        var walk = new AuditChainWalk();
         long afterId = 0;
 
         // In pages, so that a large log is never held in memory whole.
@@ -88,25 +87,16 @@ internal sealed class SqliteAuditLog(SqliteStoreSession session) : IAuditLog
                 session.Transaction).ConfigureAwait(false)).ToList();
             if (rows.Count == 0)
             {
-                return new AuditChainVerification(checkedCount, null, null);
+                return walk.Success();
             }
 
             foreach (var row in rows)
             {
-                checkedCount++;
-                if (row.PreviousHash != previous)
+                if (walk.Next(row.Id, row.At, row.Actor, row.Action, row.Subject, row.Details, row.PreviousHash, row.Hash) is { } broken)
                 {
-                    string expected = previous == AuditChain.Genesis ? "the start of the chain" : $"the hash of the entry before it ({previous[..12]}…)";
-                    return new AuditChainVerification(checkedCount, row.Id, $"its previous hash does not match {expected}: an entry before it was removed, or it was inserted or altered");
+                    return broken;
                 }
 
-                string hash = AuditChain.Hash(previous, row.Id, row.At, row.Actor, row.Action, row.Subject, row.Details);
-                if (row.Hash != hash)
-                {
-                    return new AuditChainVerification(checkedCount, row.Id, "its content does not match its hash: it was altered after it was written");
-                }
-
-                previous = hash;
                 afterId = row.Id;
             }
         }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -119,12 +117,12 @@ internal sealed class SqliteBlockStore(SqliteStoreSession session) : IBlockStore
                 selectLot.Value = key;
                 selectSerial.Value = Db(blockSerial);
                 placements[i] = new BlockPlacement(ReadBlock(select) ?? throw new StoreException(
-                    $"Block {i + 1} of {blocks.Count} (recall {block.RecallId}, {Describe(block.ProductKey, blockLot, blockSerial)}) was neither created nor found in '{session.Path}'."), false);
+                    $"Block {i + 1} of {blocks.Count} (recall {block.RecallId}, {StoreValues.DescribePack(block.ProductKey, blockLot, blockSerial)}) was neither created nor found in '{session.Path}'."), false);
             }
             catch (SqliteException e)
             {
                 throw new StoreException(
-                    $"Block {i + 1} of {blocks.Count} (recall {block.RecallId}, {Describe(block.ProductKey, blockLot, blockSerial)}) could not be stored in " +
+                    $"Block {i + 1} of {blocks.Count} (recall {block.RecallId}, {StoreValues.DescribePack(block.ProductKey, blockLot, blockSerial)}) could not be stored in " +
                     $"'{session.Path}': {e.Message}. None of the {blocks.Count} blocks of this batch was stored.", e);
             }
         }
@@ -147,23 +145,7 @@ internal sealed class SqliteBlockStore(SqliteStoreSession session) : IBlockStore
         paging.Validate();
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Fixed fragments only; every value is a parameter.
-        var where = new StringBuilder("WHERE 1 = 1");
-        if (filter.Active is { } active)
-        {
-            where.Append(active ? " AND lifted_at IS NULL" : " AND lifted_at IS NOT NULL");
-        }
-
-        if (filter.RecallId is not null)
-        {
-            where.Append(" AND recall_id = @RecallId");
-        }
-
-        if (filter.ProductKey is not null)
-        {
-            where.Append(" AND product_key = @ProductKey");
-        }
-
+        string where = StoreFilters.Blocks(filter);
         var parameters = new { filter.RecallId, filter.ProductKey, paging.Offset, paging.Limit };
         var connection = session.Connection;
         int total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM stock_blocks {where};", parameters, session.Transaction).ConfigureAwait(false);
@@ -187,17 +169,7 @@ internal sealed class SqliteBlockStore(SqliteStoreSession session) : IBlockStore
 
     public Task<StockBlock> LiftAsync(long blockId, BlockLift lift, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(lift);
-        if (string.IsNullOrWhiteSpace(lift.By))
-        {
-            throw new ArgumentException($"Block {blockId} cannot be lifted without the name of the person who decides (By is blank).", $"{nameof(lift)}.{nameof(lift.By)}");
-        }
-
-        if (string.IsNullOrWhiteSpace(lift.Reason))
-        {
-            throw new ArgumentException($"Block {blockId} cannot be lifted without a reason (Reason is blank): say why the pack may leave or how it was dealt with.", $"{nameof(lift)}.{nameof(lift.Reason)}");
-        }
-
+        BlockLiftRules.Check(blockId, lift);
         return session.WriteAsync(
             async transaction =>
             {
@@ -205,13 +177,7 @@ internal sealed class SqliteBlockStore(SqliteStoreSession session) : IBlockStore
                 var row = await connection.QuerySingleOrDefaultAsync<BlockRow>(
                     $"SELECT {Columns} FROM stock_blocks WHERE id = @blockId;", new { blockId }, transaction).ConfigureAwait(false)
                     ?? throw new BlockNotFoundException($"There is no stock block {blockId} in '{session.Path}'.");
-                if (row.ToBlock() is { Lift: { } earlier } block)
-                {
-                    throw new BlockAlreadyLiftedException(
-                        $"Block {blockId} ({Describe(block.ProductKey, block.Lot, block.Serial)}, recall {block.RecallId}) was already lifted by {earlier.By} on " +
-                        $"{earlier.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC: « {earlier.Reason} ». A lift is final; " +
-                        "if the pack must be blocked again, block it for a new reason.");
-                }
+                BlockLiftRules.RefuseLifted(row.ToBlock());
 
                 try
                 {
@@ -237,9 +203,6 @@ internal sealed class SqliteBlockStore(SqliteStoreSession session) : IBlockStore
         using var reader = command.ExecuteReader();
         return reader.Read() ? reader.GetRowParser<BlockRow>()(reader).ToBlock() : null;
     }
-
-    private static string Describe(string productKey, string? lot, string? serial) =>
-        productKey + (lot is null ? ", lot unknown" : $", lot {lot}") + (serial is null ? "" : $", serial {serial}");
 
     private static object Db(string? value) => value is null ? DBNull.Value : value;
 

@@ -97,6 +97,36 @@ internal sealed class SqliteOutboxStore(SqliteStoreSession session) : IOutboxSto
         return new OutboxBacklog(sinkId, pending, SqliteValues.ReadInstantOrNull(head?.CreatedAt), (int)(head?.Attempts ?? 0), head?.LastError);
     }
 
+    public Task<bool> TryClaimAsync(string sinkId, string holder, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sinkId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+
+        // Under the write lock: the lease is read and taken in one statement. An upsert whose condition fails
+        // returns no row.
+        return session.WriteAsync(
+            async transaction => await session.Connection.QuerySingleOrDefaultAsync<string?>(
+                """
+                INSERT INTO outbox_leases (sink_id, holder, lease_until) VALUES (@sinkId, @holder, @until)
+                ON CONFLICT (sink_id) DO UPDATE SET holder = excluded.holder, lease_until = excluded.lease_until
+                WHERE outbox_leases.holder IS NULL OR outbox_leases.holder = excluded.holder OR outbox_leases.lease_until <= @now
+                RETURNING holder;
+                """,
+                new { sinkId, holder, until = SqliteValues.Instant(until), now = SqliteValues.Instant(now) },
+                transaction).ConfigureAwait(false) is not null,
+            cancellationToken);
+    }
+
+    public Task ReleaseAsync(string sinkId, string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sinkId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+        return session.WriteAsync(
+            transaction => session.Connection.ExecuteAsync(
+                "UPDATE outbox_leases SET holder = NULL, lease_until = NULL WHERE sink_id = @sinkId AND holder = @holder;", new { sinkId, holder }, transaction),
+            cancellationToken);
+    }
+
     private Task UpdateAsync(IReadOnlyList<long> messageIds, string sql, object parameters, string what, CancellationToken cancellationToken)
     {
         if (messageIds.Count == 0)

@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -7,15 +6,9 @@ namespace RecallHub.Core.Storage.Sqlite;
 /// <summary>The plugins' key/value state on SQLite: <c>plugin_state</c>, keyed by plugin and key.</summary>
 internal sealed class SqlitePluginStateRepository(SqliteStoreSession session) : IPluginStateRepository
 {
-    /// <summary>The longest key, in characters.</summary>
-    public const int MaxKeyLength = 200;
-
-    /// <summary>The largest value, in bytes of UTF-8 (64 KiB).</summary>
-    public const int MaxValueBytes = 64 * 1024;
-
     public async Task<string?> GetAsync(string pluginId, string key, CancellationToken cancellationToken = default)
     {
-        CheckKey(pluginId, key);
+        PluginStateLimits.CheckKey(pluginId, key);
         cancellationToken.ThrowIfCancellationRequested();
         return await session.Connection.QuerySingleOrDefaultAsync<string?>(
             "SELECT value FROM plugin_state WHERE plugin_id = @pluginId AND key = @key;", new { pluginId, key }, session.Transaction).ConfigureAwait(false);
@@ -23,15 +16,7 @@ internal sealed class SqlitePluginStateRepository(SqliteStoreSession session) : 
 
     public Task SetAsync(string pluginId, string key, string value, CancellationToken cancellationToken = default)
     {
-        CheckKey(pluginId, key);
-        ArgumentNullException.ThrowIfNull(value);
-        int bytes = Encoding.UTF8.GetByteCount(value);
-        if (bytes > MaxValueBytes)
-        {
-            throw new ArgumentException(
-                $"The value of '{key}' for the plugin '{pluginId}' is {bytes} bytes (UTF-8); the limit is {MaxValueBytes} bytes (64 KiB). Keep large data elsewhere.",
-                nameof(value));
-        }
+        PluginStateLimits.CheckValue(pluginId, key, value);
 
         string at = SqliteValues.Instant(session.Time.GetUtcNow());
         return session.WriteAsync(
@@ -57,22 +42,10 @@ internal sealed class SqlitePluginStateRepository(SqliteStoreSession session) : 
 
     public Task RemoveAsync(string pluginId, string key, CancellationToken cancellationToken = default)
     {
-        CheckKey(pluginId, key);
+        PluginStateLimits.CheckKey(pluginId, key);
         return session.WriteAsync(
             transaction => session.Connection.ExecuteAsync(
                 "DELETE FROM plugin_state WHERE plugin_id = @pluginId AND key = @key;", new { pluginId, key }, transaction),
             cancellationToken);
-    }
-
-    // The same limits on every call: a key too long to be set is a caller's bug, not a missing value.
-    private static void CheckKey(string pluginId, string key)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(pluginId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        if (key.Length > MaxKeyLength)
-        {
-            throw new ArgumentException(
-                $"The key '{key[..20]}…' of the plugin '{pluginId}' is {key.Length} characters long; the limit is {MaxKeyLength} characters.", nameof(key));
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using RecallHub.Abstractions.Notices;
 
@@ -65,8 +64,6 @@ internal sealed partial class SqliteRecallStore
             ORDER BY v.recall_id, v.id, a.key;
             """,
             transaction: session.Transaction).ConfigureAwait(false);
-        var actions = actionRows.GroupBy(a => a.RecallId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.Action).Distinct(StringComparer.Ordinal).ToList());
-
         var rows = await connection.QueryAsync<ActiveRow>(
             """
             SELECT r.id AS RecallId, r.kind AS Kind, r.recall_levels AS RecallLevels, r.title AS Title, r.alert_number AS AlertNumber,
@@ -78,30 +75,15 @@ internal sealed partial class SqliteRecallStore
             ORDER BY r.id, v.id, p.product_index;
             """,
             transaction: session.Transaction).ConfigureAwait(false);
-
-        var recalls = new List<ActiveRecall>();
-        List<RecalledProduct>? products = null;
-        foreach (var row in rows)
-        {
-            if (recalls.Count == 0 || recalls[^1].RecallId != row.RecallId)
-            {
-                products = [];
-                var kind = SqliteValues.ReadName<NoticeKind>(row.Kind, $"recalls row {row.RecallId}");
-                recalls.Add(new ActiveRecall(row.RecallId, kind, (RecallLevels)row.RecallLevels, products)
-                {
-                    Title = row.Title,
-                    AlertNumber = row.AlertNumber,
-                    Actions = actions.GetValueOrDefault(row.RecallId) ?? [],
-                });
-            }
-
-            if (row.Code is not null)
-            {
-                products!.Add(new ProductRow { RecallId = row.RecallId, CodeScheme = row.CodeScheme!, Code = row.Code, Label = row.Label, SelectorJson = row.SelectorJson! }.ToProduct());
-            }
-        }
-
-        return recalls;
+        return ActiveRecalls.Assemble(
+            rows.Select(r => new ActiveRecallRow(
+                r.RecallId,
+                SqliteValues.ReadName<NoticeKind>(r.Kind, $"recalls row {r.RecallId}"),
+                (RecallLevels)r.RecallLevels,
+                r.Title,
+                r.AlertNumber,
+                r.Code is null ? null : new ProductRow { RecallId = r.RecallId, CodeScheme = r.CodeScheme!, Code = r.Code, Label = r.Label, SelectorJson = r.SelectorJson! }.ToProduct())),
+            actionRows);
     }
 
     public Task<string> GetActiveStampAsync(CancellationToken cancellationToken = default)
@@ -127,54 +109,13 @@ internal sealed partial class SqliteRecallStore
         paging.Validate();
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Fixed fragments only; every value is a parameter.
-        var where = new StringBuilder("WHERE 1 = 1");
-        if (filter.Source is not null)
-        {
-            where.Append(" AND EXISTS (SELECT 1 FROM recall_links l WHERE l.recall_id = r.id AND l.source = @Source)");
-        }
-
-        if (filter.Kind is not null)
-        {
-            where.Append(" AND r.kind = @Kind");
-        }
-
-        if (filter.Status is not null)
-        {
-            where.Append(" AND r.status = @Status");
-        }
-
-        if (filter.AlertNumber is not null)
-        {
-            where.Append(" AND r.alert_number = @AlertNumber");
-        }
-
-        if (filter.PublishedFrom is not null)
-        {
-            where.Append(" AND r.published_at >= @PublishedFrom");
-        }
-
-        if (filter.PublishedBefore is not null)
-        {
-            where.Append(" AND r.published_at < @PublishedBefore");
-        }
-
-        if (filter.ReceivedFrom is not null)
-        {
-            where.Append(" AND r.created_at >= @ReceivedFrom");
-        }
-
-        if (filter.ReceivedBefore is not null)
-        {
-            where.Append(" AND r.created_at < @ReceivedBefore");
-        }
-
+        string where = StoreFilters.Recalls(filter);
         var parameters = new
         {
             filter.Source,
             Kind = filter.Kind is { } kind ? SqliteValues.Name(kind) : null,
             Status = filter.Status is { } status ? SqliteValues.Name(status) : null,
-            AlertNumber = NormalizeAlertNumber(filter.AlertNumber),
+            AlertNumber = IncomingNotice.NormalizeAlertNumber(filter.AlertNumber),
             PublishedFrom = SqliteValues.Instant(filter.PublishedFrom),
             PublishedBefore = SqliteValues.Instant(filter.PublishedBefore),
             ReceivedFrom = SqliteValues.Instant(filter.ReceivedFrom),

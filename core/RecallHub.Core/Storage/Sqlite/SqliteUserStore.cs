@@ -6,8 +6,6 @@ namespace RecallHub.Core.Storage.Sqlite;
 /// <summary>Dashboard accounts on SQLite: <c>users</c>.</summary>
 internal sealed class SqliteUserStore(SqliteStoreSession session) : IUserStore
 {
-    private const int MaxNameLength = 100;
-
     private const string SelectRows = """
         SELECT id AS Id, name AS Name, role AS Role, password_hash AS PasswordHash, failed_sign_ins AS FailedSignIns,
                locked_until AS LockedUntil, last_sign_in_at AS LastSignInAt, created_at AS CreatedAt
@@ -16,11 +14,7 @@ internal sealed class SqliteUserStore(SqliteStoreSession session) : IUserStore
 
     public Task<long> AddAsync(string name, UserRole role, string passwordHash, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
-        string trimmed = FreeText.Required(name, "name", "the person's name");
-        if (trimmed.Length > MaxNameLength || trimmed.Any(char.IsControl))
-        {
-            throw new ArgumentException($"'name' must be at most {MaxNameLength} printable characters.", nameof(name));
-        }
+        string trimmed = UserAccountRules.Name(name);
 
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         return session.WriteAsync(async transaction =>
@@ -29,7 +23,7 @@ internal sealed class SqliteUserStore(SqliteStoreSession session) : IUserStore
             {
                 return await session.Connection.ExecuteScalarAsync<long>(
                     "INSERT INTO users (name, role, password_hash, created_at) VALUES (@trimmed, @role, @passwordHash, @at) RETURNING id;",
-                    new { trimmed, role = RoleText(role), passwordHash, at = SqliteValues.Instant(createdAt) },
+                    new { trimmed, role = UserAccountRules.RoleText(role), passwordHash, at = SqliteValues.Instant(createdAt) },
                     transaction).ConfigureAwait(false);
             }
             catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -87,14 +81,6 @@ internal sealed class SqliteUserStore(SqliteStoreSession session) : IUserStore
                 transaction),
             cancellationToken);
 
-    private static string RoleText(UserRole role) => role switch
-    {
-        UserRole.Assistant => "assistant",
-        UserRole.Pharmacist => "pharmacist",
-        UserRole.Admin => "admin",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a role."),
-    };
-
     /// <summary>A <c>users</c> row.</summary>
     private sealed class UserRow
     {
@@ -117,7 +103,7 @@ internal sealed class SqliteUserStore(SqliteStoreSession session) : IUserStore
         public UserAccount ToAccount() => new(
             Id,
             Name,
-            Role switch { "pharmacist" => UserRole.Pharmacist, "admin" => UserRole.Admin, _ => UserRole.Assistant },
+            UserAccountRules.ReadRole(Role),
             PasswordHash,
             (int)FailedSignIns,
             SqliteValues.ReadInstantOrNull(LockedUntil),
