@@ -80,6 +80,43 @@ public abstract class CheckpointStoreTests(StoreTestFixture fixture) : IAsyncDis
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.BeginTransactionAsync(_ct));
     }
 
+    [Fact]
+    public async Task A_checkpoint_advances_only_from_the_one_expected()
+    {
+        await using var session = await _fixture.SessionAsync();
+        Assert.True(await session.Checkpoints.TryAdvanceAsync("ansm", null, "page=1", _ct));
+        Assert.False(await session.Checkpoints.TryAdvanceAsync("ansm", null, "page=1bis", _ct)); // someone set it first
+        Assert.False(await session.Checkpoints.TryAdvanceAsync("ansm", "page=0", "page=2", _ct)); // it moved meanwhile
+        Assert.True(await session.Checkpoints.TryAdvanceAsync("ansm", "page=1", "page=2", _ct));
+
+        Assert.Equal("page=2", (await session.Checkpoints.GetAsync("ansm", _ct))!.Checkpoint);
+    }
+
+    [Fact]
+    public async Task Of_two_hosts_advancing_from_the_same_checkpoint_the_second_to_commit_loses()
+    {
+        await using (var setup = await _fixture.SessionAsync())
+        {
+            await setup.Checkpoints.SetAsync("ansm", "page=1", _ct);
+        }
+
+        await using var first = await _fixture.SessionAsync();
+        await using var second = await _fixture.SessionAsync();
+        Task<bool> racing;
+        await using (var transaction = await first.BeginTransactionAsync(_ct))
+        {
+            Assert.True(await first.Checkpoints.TryAdvanceAsync("ansm", "page=1", "page=2", _ct));
+
+            // The second host's write waits for the first's transaction (a row lock, or SQLite's write lock).
+            racing = Task.Run(() => second.Checkpoints.TryAdvanceAsync("ansm", "page=1", "page=2-other", _ct), _ct);
+            await Task.Delay(200, _ct);
+            await transaction.CommitAsync(_ct);
+        }
+
+        Assert.False(await racing);
+        Assert.Equal("page=2", _fixture.Text("SELECT checkpoint FROM source_checkpoints WHERE source_id = 'ansm'"));
+    }
+
     /// <summary>The tests on SQLite.</summary>
     public sealed class OnSqlite() : CheckpointStoreTests(new StoreFixture());
 

@@ -29,4 +29,21 @@ internal sealed class PostgreSqlCheckpointStore(PostgreSqlStoreSession session) 
                 transaction),
             cancellationToken);
     }
+
+    // Under READ COMMITTED a racing host's UPDATE waits for the first commit, then re-reads the row and matches nothing.
+    public async Task<bool> TryAdvanceAsync(string sourceId, string? expected, string checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceId);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var at = PostgreSqlValues.Instant(session.Time.GetUtcNow());
+        int written = await session.WriteAsync(
+            transaction => session.Connection.ExecuteAsync(
+                expected is null
+                    ? "INSERT INTO source_checkpoints (source_id, checkpoint, updated_at) VALUES (@sourceId, @checkpoint, @at) ON CONFLICT (source_id) DO NOTHING;"
+                    : "UPDATE source_checkpoints SET checkpoint = @checkpoint, updated_at = @at WHERE source_id = @sourceId AND checkpoint = @expected;",
+                new { sourceId, expected, checkpoint, at },
+                transaction),
+            cancellationToken).ConfigureAwait(false);
+        return written == 1;
+    }
 }
