@@ -31,6 +31,15 @@ internal sealed partial class SinkDelivery(
     // Batches one sink gets in a pass before the next sink's turn: a sink with a large backlog does not starve others.
     private const int BatchesPerPass = 10;
 
+    /// <summary>
+    /// How long a host's claim on a sink lasts: one batch's delivery at most, and a margin. A host that dies holding it
+    /// delays that sink's events by this much, no more; a live host claims again before each batch.
+    /// </summary>
+    public static readonly TimeSpan LeaseDuration = DeliveryTimeout + TimeSpan.FromMinutes(1);
+
+    // Unique to this process: several hosts sharing a PostgreSQL store deliver each sink one at a time, in order.
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     /// <summary>Delivers what is due to every running sink once.</summary>
     /// <returns>How many events were delivered.</returns>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
@@ -53,9 +62,32 @@ internal sealed partial class SinkDelivery(
         }
 
         int delivered = 0;
+        try
+        {
+            delivered = await DeliverClaimedAsync(sinkId, sink, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await using var session = await store.OpenSessionAsync(PharmacyScope.All, CancellationToken.None).ConfigureAwait(false);
+            await session.Outbox.ReleaseAsync(sinkId, _holder, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return delivered;
+    }
+
+    // Delivers while this host holds the sink's lease, claimed again before each batch; stops when another host has it.
+    private async Task<int> DeliverClaimedAsync(string sinkId, IRecallSink sink, CancellationToken cancellationToken)
+    {
+        int delivered = 0;
         for (int batch = 0; batch < BatchesPerPass; batch++)
         {
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (!await session.Outbox.TryClaimAsync(sinkId, _holder, now + LeaseDuration, now, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+
             var due = await session.Outbox.TakeDueAsync(sinkId, BatchSize, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (due.Count == 0)
             {
