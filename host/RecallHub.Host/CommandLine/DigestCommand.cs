@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Digest;
+using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 
 namespace RecallHub.Host.CommandLine;
@@ -48,10 +48,11 @@ internal static class DigestCommand
                 day = parsed;
             }
 
+            var configuration = HubConfiguration.Load();
             DigestOptions options;
             try
             {
-                options = DigestOptions.Read(new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
+                options = DigestOptions.Read(configuration);
             }
             catch (InvalidOperationException e)
             {
@@ -76,8 +77,8 @@ internal static class DigestCommand
 
             try
             {
-                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var digest = new DailyDigest(store, new HubEventOutbox(sinks, time), options, DigestTemplates.Load(DigestTemplates.DefaultFolder), time);
+                await using var opened = await HubStoreOpener.OpenAsync(configuration, result.GetValue(database)!, time, cancellationToken).ConfigureAwait(false);
+                var digest = new DailyDigest(opened.Store, new HubEventOutbox(sinks, time), options, DigestTemplates.Load(DigestTemplates.DefaultFolder), time);
                 if (isPreview)
                 {
                     var document = await digest.RenderAsync(day ?? digest.Today, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 
@@ -51,8 +50,8 @@ internal static class EngineAccess
 
         try
         {
-            using var store = await SqliteRecallHubStore.OpenAsync(databasePath, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using var services = HubEngineServices.CreateForCommandLine(store, sinks, time);
+            await using var opened = await HubStoreOpener.OpenAsync(HubConfiguration.Load(), databasePath, time, cancellationToken).ConfigureAwait(false);
+            await using var services = HubEngineServices.CreateForCommandLine(opened.Store, sinks, time);
             return await work(services).ConfigureAwait(false);
         }
         catch (StoreException e)

@@ -1,9 +1,9 @@
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
+using RecallHub.Host.Engine;
 
 namespace RecallHub.Host.CommandLine;
 
-/// <summary>Runs a command's work in a session on the hub's SQLite store, reporting store failures the same way everywhere.</summary>
+/// <summary>Runs a command's work in a session on the hub's store, reporting store failures the same way everywhere.</summary>
 internal static class StoreAccess
 {
     /// <summary>Opens the store (migrating it), opens a session, runs <paramref name="work"/> and returns its exit code.</summary>
@@ -18,8 +18,8 @@ internal static class StoreAccess
     {
         try
         {
-            using var store = await SqliteRecallHubStore.OpenAsync(databasePath, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using var opened = await HubStoreOpener.OpenAsync(HubConfiguration.Load(), databasePath, time, cancellationToken).ConfigureAwait(false);
+            await using var session = await opened.Store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
             return await work(session).ConfigureAwait(false);
         }
         catch (StoreException e)

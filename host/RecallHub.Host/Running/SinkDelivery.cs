@@ -55,7 +55,7 @@ internal sealed partial class SinkDelivery(
         int delivered = 0;
         for (int batch = 0; batch < BatchesPerPass; batch++)
         {
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
             var due = await session.Outbox.TakeDueAsync(sinkId, BatchSize, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (due.Count == 0)
             {
