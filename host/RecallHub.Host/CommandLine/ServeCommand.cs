@@ -72,7 +72,18 @@ internal static class ServeCommand
             }
 
             await using var hubStore = opened;
-            var app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog, store: opened.Store, runPlugins: runPlugins);
+            WebApplication app;
+            try
+            {
+                app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog, store: opened.Store, runPlugins: runPlugins);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A wrong setting (an API key, the pharmacies…) stops the start with the setting named.
+                await result.InvocationConfiguration.Error.WriteLineAsync($"recallhub {name}: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             string running = !runPlugins ? "API only, no plugin started"
                 : catalog is null ? $"no plugins: {pluginsPath} does not exist"
