@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace RecallHub.Host.CommandLine;
 
 /// <summary>
-/// <c>recallhub audit verify [--database FILE]</c>: recomputes the audit log's hash chain. Exit 0 when every entry
+/// <c>recallhub audit verify [--database FILE] [--pharmacy FINESS]</c>: recomputes the audit log's hash chain (a
+/// pharmacy's own, in a multi-pharmacy hub). Exit 0 when every entry
 /// matches, 1 with the first broken entry when one does not (or the store cannot be read).
 /// </summary>
 internal static class AuditCommand
@@ -11,12 +12,13 @@ internal static class AuditCommand
     public static Command Create(TimeProvider time)
     {
         var database = DatabaseOption.Create();
-        var verify = new Command("verify", "Recompute the audit log's hash chain and report the first broken entry.") { database };
+        var pharmacy = PharmacyOption.Create("whose audit log to verify");
+        var verify = new Command("verify", "Recompute the audit log's hash chain and report the first broken entry.") { database, pharmacy };
         verify.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
-            return await StoreAccess.RunAsync(result.GetValue(database)!, time, error, "audit verify", async session =>
+            return await StoreAccess.RunAsync(result.GetValue(database)!, result.GetValue(pharmacy), shared: false, time, error, "audit verify", async session =>
             {
                 var verification = await session.Audit.VerifyAsync(cancellationToken).ConfigureAwait(false);
                 if (!verification.IsIntact)

@@ -5,7 +5,8 @@ using RecallHub.Core.Checking;
 namespace RecallHub.Host.CommandLine;
 
 /// <summary>
-/// <c>recallhub check CODE [--database FILE]</c>: may this pack leave? Exit code 0 when allowed, 1 when blocked
+/// <c>recallhub check CODE [--database FILE] [--pharmacy FINESS]</c>: may this pack leave (in that pharmacy: its lifted
+/// blocks count, no other's)? Exit code 0 when allowed, 1 when blocked
 /// (including "check by hand"), 2 when the code identifies no product or on bad usage.
 /// </summary>
 internal static class CheckCommand
@@ -14,7 +15,8 @@ internal static class CheckCommand
     {
         var code = new Argument<string>("CODE") { Description = "The scanned code; \\x1d stands for GS." };
         var database = DatabaseOption.Create();
-        var command = new Command("check", "Say whether a scanned pack may leave: allow, or block with the recall and what to do.") { code, database };
+        var pharmacy = PharmacyOption.Create("where the pack is");
+        var command = new Command("check", "Say whether a scanned pack may leave: allow, or block with the recall and what to do.") { code, database, pharmacy };
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -32,12 +34,14 @@ internal static class CheckCommand
 
             var reading = BarcodeReader.Read(text, new BarcodeReaderOptions { TimeProvider = time });
             PackChecker? checker = null;
+            string pharmacyKey = "";
             // The same checker as the running hub's, lifted blocks included; a check writes nothing, so no sink is needed.
-            int loaded = await EngineAccess.RunAsync(result.GetValue(database)!, pluginsPath: "", time, error, "check", async services =>
+            int loaded = await EngineAccess.RunAsync(result.GetValue(database)!, result.GetValue(pharmacy), shared: false, pluginsPath: "", time, error, "check", async (services, scope) =>
             {
                 var recalls = services.GetRequiredService<ActiveRecallsCache>();
                 await recalls.RefreshAsync(cancellationToken).ConfigureAwait(false);
                 checker = recalls.Checker;
+                pharmacyKey = scope.Pharmacy;
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
             if (checker is null)
@@ -48,7 +52,7 @@ internal static class CheckCommand
             PackCheckResult check;
             try
             {
-                check = checker.Check(reading);
+                check = checker.Check(reading, pharmacyKey);
             }
             catch (ArgumentException e)
             {

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Digest;
+using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 
 namespace RecallHub.Host.CommandLine;
@@ -11,7 +11,8 @@ namespace RecallHub.Host.CommandLine;
 /// <summary>
 /// <c>recallhub digest --preview [--out FILE] [--day YYYY-MM-DD]</c> writes the digest's HTML without sending it;
 /// <c>recallhub digest --send</c> writes today's digest to the sinks' outbox now, unless today's was already sent.
-/// Settings come from <c>Hub:Digest</c> (appsettings.json, or <c>Hub__Digest__Time</c>… in the environment).
+/// In a multi-pharmacy hub, <c>--pharmacy FINESS</c> says whose digest (required with <c>--preview</c>; without it
+/// <c>--send</c> sends every pharmacy's). Settings come from <c>Hub:Digest</c> (appsettings.json, or <c>Hub__Digest__Time</c>… in the environment).
 /// </summary>
 internal static class DigestCommand
 {
@@ -23,7 +24,8 @@ internal static class DigestCommand
         var dayOption = new Option<string?>("--day") { Description = "With --preview: the day (default today, Europe/Paris).", HelpName = "YYYY-MM-DD" };
         var database = DatabaseOption.Create();
         var plugins = EngineAccess.CreatePluginsOption();
-        var command = new Command("digest", "Preview or send the pharmacy's daily recall digest.") { preview, send, output, dayOption, database, plugins };
+        var pharmacy = PharmacyOption.Create("whose digest (with --send and none given: every pharmacy's)");
+        var command = new Command("digest", "Preview or send the pharmacy's daily recall digest.") { preview, send, output, dayOption, database, plugins, pharmacy };
         command.SetAction(async (result, cancellationToken) =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -48,10 +50,11 @@ internal static class DigestCommand
                 day = parsed;
             }
 
+            var configuration = HubConfiguration.Load();
             DigestOptions options;
             try
             {
-                options = DigestOptions.Read(new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build());
+                options = DigestOptions.Read(configuration);
             }
             catch (InvalidOperationException e)
             {
@@ -76,11 +79,18 @@ internal static class DigestCommand
 
             try
             {
-                using var store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var digest = new DailyDigest(store, new HubEventOutbox(sinks, time), options, DigestTemplates.Load(DigestTemplates.DefaultFolder), time);
+                await using var opened = await HubStoreOpener.OpenAsync(configuration, result.GetValue(database)!, time, cancellationToken).ConfigureAwait(false);
+                // --send without --pharmacy sends every pharmacy's digest; a preview is one pharmacy's.
+                var (scope, tenancy, exit) = await CommandPharmacy.ResolveAsync(configuration, opened.Store, result.GetValue(pharmacy), shared: isSend, error, "digest").ConfigureAwait(false);
+                if (scope is not { } chosen)
+                {
+                    return exit;
+                }
+
+                var digest = new DailyDigest(opened.Store, new HubEventOutbox(sinks, time), options, DigestTemplates.Load(DigestTemplates.DefaultFolder), time, tenancy: tenancy);
                 if (isPreview)
                 {
-                    var document = await digest.RenderAsync(day ?? digest.Today, cancellationToken).ConfigureAwait(false);
+                    var document = await digest.RenderAsync(chosen, day ?? digest.Today, cancellationToken).ConfigureAwait(false);
                     if (result.GetValue(output) is { } file)
                     {
                         await File.WriteAllTextAsync(file, document.Html, cancellationToken).ConfigureAwait(false);
@@ -94,19 +104,36 @@ internal static class DigestCommand
                     return 0;
                 }
 
-                var sent = await digest.SendAsync(digest.Today, cancellationToken).ConfigureAwait(false);
-                string message = sent.Outcome switch
+                var results = !chosen.IsAll ? [await digest.SendAsync(chosen, digest.Today, cancellationToken).ConfigureAwait(false)]
+                    : tenancy is { IsMultiPharmacy: true } ? await digest.SendAllAsync(digest.Today, cancellationToken).ConfigureAwait(false)
+                    : [await digest.SendAsync(digest.Today, cancellationToken).ConfigureAwait(false)];
+                foreach (var sent in results)
                 {
-                    DigestSendOutcome.Sent => $"Digest of {sent.Day:yyyy-MM-dd} written to the outbox of {string.Join(", ", sinks.Ids)}: the running hub delivers it (event {sent.EventId}).",
-                    DigestSendOutcome.AlreadySent => $"Digest of {sent.Day:yyyy-MM-dd} not sent: the digest of {sent.LastSentDay:yyyy-MM-dd} was already sent, and it goes once a day.",
-                    _ => $"Digest of {sent.Day:yyyy-MM-dd} not sent: {pluginsPath} lists no enabled sink to carry it.",
-                };
-                await (sent.Outcome == DigestSendOutcome.Sent ? result.InvocationConfiguration.Output : error).WriteLineAsync(message).ConfigureAwait(false);
-                return sent.Outcome == DigestSendOutcome.Sent ? 0 : 1;
+                    string of = sent.Pharmacy is { } finess ? $" for pharmacy {finess}" : "";
+                    string message = sent.Outcome switch
+                    {
+                        DigestSendOutcome.Sent => $"Digest of {sent.Day:yyyy-MM-dd}{of} written to the outbox of {string.Join(", ", sinks.Ids)}: the running hub delivers it (event {sent.EventId}).",
+                        DigestSendOutcome.AlreadySent => $"Digest of {sent.Day:yyyy-MM-dd}{of} not sent: the digest of {sent.LastSentDay:yyyy-MM-dd} was already sent, and it goes once a day.",
+                        _ => $"Digest of {sent.Day:yyyy-MM-dd}{of} not sent: {pluginsPath} lists no enabled sink to carry it.",
+                    };
+                    await (sent.Outcome == DigestSendOutcome.Sent ? result.InvocationConfiguration.Output : error).WriteLineAsync(message).ConfigureAwait(false);
+                }
+
+                return results.All(r => r.Outcome == DigestSendOutcome.Sent) ? 0 : 1;
             }
             catch (StoreException e)
             {
                 await error.WriteLineAsync($"recallhub digest: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+            catch (AggregateException e)
+            {
+                // Some pharmacies' digests failed; the others were sent, and each failure is said.
+                foreach (var failure in e.InnerExceptions)
+                {
+                    await error.WriteLineAsync($"recallhub digest: {failure.Message}").ConfigureAwait(false);
+                }
+
                 return 1;
             }
         });

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 
@@ -20,15 +19,23 @@ internal static class EngineAccess
         DefaultValueFactory = _ => PluginsCommand.DefaultConfig,
     };
 
-    /// <summary>Opens the store and the engine, runs <paramref name="work"/> and returns its exit code.</summary>
-    /// <returns>The work's exit code, or 1 after writing <c>recallhub COMMAND: message</c> when the configuration or the store fails.</returns>
+    /// <summary>
+    /// Opens the store and the engine, finds the pharmacy scope (<see cref="CommandPharmacy"/>), runs
+    /// <paramref name="work"/> and returns its exit code.
+    /// </summary>
+    /// <returns>
+    /// The work's exit code, or 1 after writing <c>recallhub COMMAND: message</c> when the configuration or the store
+    /// fails, or <see cref="RecallHubCommandLine.UsageError"/> when <c>--pharmacy</c> is missing or wrong.
+    /// </returns>
     public static async Task<int> RunAsync(
         string databasePath,
+        string? pharmacy,
+        bool shared,
         string pluginsPath,
         TimeProvider time,
         TextWriter error,
         string command,
-        Func<IServiceProvider, Task<int>> work,
+        Func<IServiceProvider, PharmacyScope, Task<int>> work,
         CancellationToken cancellationToken)
     {
         var sinks = HubSinks.None;
@@ -51,9 +58,16 @@ internal static class EngineAccess
 
         try
         {
-            using var store = await SqliteRecallHubStore.OpenAsync(databasePath, time, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using var services = HubEngineServices.CreateForCommandLine(store, sinks, time);
-            return await work(services).ConfigureAwait(false);
+            var configuration = HubConfiguration.Load();
+            await using var opened = await HubStoreOpener.OpenAsync(configuration, databasePath, time, cancellationToken).ConfigureAwait(false);
+            var (scope, _, exit) = await CommandPharmacy.ResolveAsync(configuration, opened.Store, pharmacy, shared, error, command).ConfigureAwait(false);
+            if (scope is null)
+            {
+                return exit;
+            }
+
+            await using var services = HubEngineServices.CreateForCommandLine(opened.Store, sinks, time);
+            return await work(services, scope.Value).ConfigureAwait(false);
         }
         catch (StoreException e)
         {

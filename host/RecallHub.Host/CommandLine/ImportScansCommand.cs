@@ -56,9 +56,10 @@ internal static class ImportScansCommand
         };
         var database = DatabaseOption.Create();
         var plugins = EngineAccess.CreatePluginsOption();
+        var pharmacy = PharmacyOption.Create("whose scans these are");
         var command = new Command("import-scans", "Import a file of pack scans: store them, block the packs of active recalls and tell the sinks.")
         {
-            file, @event, database, plugins, batch, gs, fromLine, resume,
+            file, @event, database, plugins, batch, gs, fromLine, resume, pharmacy,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -77,8 +78,9 @@ internal static class ImportScansCommand
                 return RecallHubCommandLine.UsageError;
             }
 
-            var run = new ScanImportRun(result.InvocationConfiguration.Output, error, time)
+            ScanImportRun Run(PharmacyScope scope) => new(result.InvocationConfiguration.Output, error, time)
             {
+                Scope = scope,
                 Path = standardInput ? null : path,
                 Settings = new ScanFileSettings(result.GetValue(@event), result.GetValue(gs), result.GetValue(fromLine) ?? 1, time.LocalTimeZone),
                 BatchSize = result.GetValue(batch),
@@ -90,11 +92,13 @@ internal static class ImportScansCommand
             };
             return await EngineAccess.RunAsync(
                 result.GetValue(database)!,
+                result.GetValue(pharmacy),
+                shared: false,
                 result.GetValue(plugins)!,
                 time,
                 error,
                 "import-scans",
-                services => run.RunAsync(services.GetRequiredService<IMediator>(), services.GetRequiredService<IRecallHubStore>(), input, cancellationToken),
+                (services, scope) => Run(scope).RunAsync(services.GetRequiredService<IMediator>(), services.GetRequiredService<IRecallHubStore>(), input, cancellationToken),
                 CancellationToken.None).ConfigureAwait(false);
         });
         return command;

@@ -42,7 +42,7 @@ internal static class IngestCommand
                 return 1;
             }
 
-            return await EngineAccess.RunAsync(result.GetValue(database)!, result.GetValue(plugins)!, time, error, "ingest", async services =>
+            return await EngineAccess.RunAsync(result.GetValue(database)!, pharmacy: null, shared: true, result.GetValue(plugins)!, time, error, "ingest", async (services, _) =>
             {
                 var report = await services.GetRequiredService<IMediator>().Send(new IngestNotices(notices, "cli"), cancellationToken).ConfigureAwait(false);
                 foreach (var ingestion in report.Notices)

@@ -1,6 +1,7 @@
 using Mediator;
 using RecallHub.Core.Ingestion;
 using RecallHub.Core.Scanning;
+using RecallHub.Core.Storage;
 
 namespace RecallHub.Host.CommandLine;
 
@@ -20,6 +21,9 @@ internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, Im
 
     /// <summary>Under which name the import's checkpoint is stored, or <see langword="null"/> for none (standard input).</summary>
     public string? CheckpointKey { get; init; }
+
+    /// <summary>The pharmacy whose scans these are; <see cref="PharmacyScope.Single"/> by default.</summary>
+    public PharmacyScope Scope { get; init; }
 
     /// <summary>What the import did.</summary>
     public ImportTally Tally { get; } = new();
@@ -60,6 +64,7 @@ internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, Im
                 var request = new RecordScans(scans)
                 {
                     Checkpoint = CheckpointKey is null ? null : new SourceCheckpointAdvance(CheckpointKey, more ? $"{last}" : $"{last} {Complete}"),
+                    Scope = Scope,
                 };
 
                 // Not cancellable: a batch that started is committed, then the stop is honoured.

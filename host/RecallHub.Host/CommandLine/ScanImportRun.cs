@@ -31,6 +31,9 @@ internal sealed class ScanImportRun(TextWriter output, TextWriter error, TimePro
     /// <summary>Whether standard error is a terminal, for the progress bar.</summary>
     public bool Terminal { get; init; }
 
+    /// <summary>The pharmacy whose scans these are (<c>--pharmacy</c>); <see cref="PharmacyScope.Single"/> by default.</summary>
+    public PharmacyScope Scope { get; init; }
+
     private string Name => Path is null ? "stdin" : System.IO.Path.GetFileName(Path);
 
     /// <summary>Imports the file and returns the exit code.</summary>
@@ -38,7 +41,8 @@ internal sealed class ScanImportRun(TextWriter output, TextWriter error, TimePro
     {
         ArgumentNullException.ThrowIfNull(mediator);
         ArgumentNullException.ThrowIfNull(store);
-        string? key = Path is null ? null : ScanImport.KeyOf(Path);
+        // Checkpoints are shared by the pharmacies: each one's import of a file resumes on its own.
+        string? key = Path is null ? null : Scope.Finess is { } finess ? $"{ScanImport.KeyOf(Path)}#{finess}" : ScanImport.KeyOf(Path);
         long firstLine = Settings.FromLine;
         if (key is not null)
         {
@@ -106,7 +110,7 @@ internal sealed class ScanImportRun(TextWriter output, TextWriter error, TimePro
         }
 
         var progress = new ImportProgress(error, Terminal, time, Name, stream?.Length);
-        var import = new ScanImport(reader, () => stream?.Position, progress, BatchSize) { CheckpointKey = key };
+        var import = new ScanImport(reader, () => stream?.Position, progress, BatchSize) { CheckpointKey = key, Scope = Scope };
         try
         {
             await import.RunAsync(mediator, firstLine, stop).ConfigureAwait(false);
@@ -148,7 +152,8 @@ internal sealed class ScanImportRun(TextWriter output, TextWriter error, TimePro
 
     private static async Task<(long Line, bool Complete, DateTimeOffset At)> EarlierImportAsync(IRecallHubStore store, string key, CancellationToken cancellationToken)
     {
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        // Checkpoints are shared by every pharmacy (the key names the pharmacy).
+        await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
         var checkpoint = await session.Checkpoints.GetAsync(key, cancellationToken).ConfigureAwait(false);
         return checkpoint is not null && ScanImport.TryReadCheckpoint(checkpoint.Checkpoint, out long line, out bool complete)
             ? (line, complete, checkpoint.UpdatedAt)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RecallHub.Core.Storage;
-using RecallHub.Core.Storage.Sqlite;
+using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Web;
 
@@ -60,10 +60,10 @@ internal static class ServeCommand
             }
 
             using var plugins = catalog;
-            SqliteRecallHubStore store;
+            OpenedHubStore opened;
             try
             {
-                store = await SqliteRecallHubStore.OpenAsync(result.GetValue(database)!, TimeProvider.System, cancellationToken: cancellationToken).ConfigureAwait(false);
+                opened = await HubStoreOpener.OpenAsync(HubConfiguration.Load(), result.GetValue(database)!, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
             catch (StoreException e)
             {
@@ -71,14 +71,25 @@ internal static class ServeCommand
                 return 1;
             }
 
-            using var hubStore = store;
-            var app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog, store: store, runPlugins: runPlugins);
+            await using var hubStore = opened;
+            WebApplication app;
+            try
+            {
+                app = HubWebApplication.Build(result.GetValue(urls) ?? DefaultUrls, TimeProvider.System, catalog, store: opened.Store, runPlugins: runPlugins);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A wrong setting (an API key, the pharmacies…) stops the start with the setting named.
+                await result.InvocationConfiguration.Error.WriteLineAsync($"recallhub {name}: {e.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             string running = !runPlugins ? "API only, no plugin started"
                 : catalog is null ? $"no plugins: {pluginsPath} does not exist"
                 : $"{catalog.Statuses.Count(s => s.State == PluginState.Loaded)} plugins running, {catalog.Statuses.Count(s => s.State == PluginState.Failed)} failed";
             await result.InvocationConfiguration.Output.WriteLineAsync(
-                $"RecallHub is listening on {string.Join(", ", app.Urls)} (health: {app.Urls.First()}/health; {running}; data: {Path.GetFullPath(result.GetValue(database)!)}). Press Ctrl+C to stop.").ConfigureAwait(false);
+                $"RecallHub is listening on {string.Join(", ", app.Urls)} (health: {app.Urls.First()}/health; {running}; data: {opened.Description}). Press Ctrl+C to stop.").ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });

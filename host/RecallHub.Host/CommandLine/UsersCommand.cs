@@ -7,7 +7,8 @@ namespace RecallHub.Host.CommandLine;
 
 /// <summary>
 /// <c>recallhub users add NAME --role ROLE</c> (password read from standard input) and <c>recallhub users list</c>:
-/// the dashboard's local accounts. Creating an account is audited.
+/// the dashboard's local accounts. Creating an account is audited. Accounts are a pharmacy's: in a multi-pharmacy hub
+/// both take <c>--pharmacy FINESS</c>, and the person signs in with that FINESS number.
 /// </summary>
 internal static class UsersCommand
 {
@@ -21,7 +22,8 @@ internal static class UsersCommand
         };
         role.AcceptOnlyFromAmong("pharmacist", "assistant", "admin");
         var database = DatabaseOption.Create();
-        var add = new Command("add", "Create an account; the password is read from standard input (first line).") { name, role, database };
+        var pharmacy = PharmacyOption.Create("the pharmacy the account belongs to");
+        var add = new Command("add", "Create an account; the password is read from standard input (first line).") { name, role, database, pharmacy };
         add.SetAction(async (result, cancellationToken) =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -33,7 +35,7 @@ internal static class UsersCommand
             }
 
             var userRole = Enum.Parse<UserRole>(result.GetValue(role)!, ignoreCase: true);
-            return await StoreAccess.RunAsync(result.GetValue(database)!, time, error, "users add", async session =>
+            return await StoreAccess.RunAsync(result.GetValue(database)!, result.GetValue(pharmacy), shared: false, time, error, "users add", async session =>
             {
                 string who = result.GetValue(name)!;
                 try
@@ -43,7 +45,8 @@ internal static class UsersCommand
                     long id = await session.Users.AddAsync(who, userRole, DashboardPasswords.Hash(password!), now, cancellationToken).ConfigureAwait(false);
                     await session.Audit.AppendAsync(new AuditEntry(now, "recallhub users", "user.created", $"user:{who.Trim()}", $"role={RoleName(userRole)}; id={id.ToString(CultureInfo.InvariantCulture)}"), cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    await result.InvocationConfiguration.Output.WriteLineAsync($"Account '{who.Trim()}' created ({RoleName(userRole)}).").ConfigureAwait(false);
+                    string of = session.Scope.Finess is { } finess ? $" for pharmacy {finess}" : "";
+                    await result.InvocationConfiguration.Output.WriteLineAsync($"Account '{who.Trim()}' created ({RoleName(userRole)}){of}.").ConfigureAwait(false);
                     return 0;
                 }
                 catch (ArgumentException e)
@@ -55,9 +58,10 @@ internal static class UsersCommand
         });
 
         var listDatabase = DatabaseOption.Create();
-        var list = new Command("list", "List the accounts with their role and last sign-in.") { listDatabase };
+        var listPharmacy = PharmacyOption.Create("whose accounts to list");
+        var list = new Command("list", "List the accounts with their role and last sign-in.") { listDatabase, listPharmacy };
         list.SetAction(async (result, cancellationToken) =>
-            await StoreAccess.RunAsync(result.GetValue(listDatabase)!, time, result.InvocationConfiguration.Error, "users list", async session =>
+            await StoreAccess.RunAsync(result.GetValue(listDatabase)!, result.GetValue(listPharmacy), shared: false, time, result.InvocationConfiguration.Error, "users list", async session =>
             {
                 var output = result.InvocationConfiguration.Output;
                 var now = time.GetUtcNow();

@@ -8,17 +8,22 @@ internal sealed class DigestCatchUp(DailyDigest digest, ILogger<DigestCatchUp> l
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        try
+        if (!digest.IsPastTime)
         {
-            if (await digest.CatchUpAsync(cancellationToken).ConfigureAwait(false) is { } result)
-            {
-                DigestLog.Result(log, result);
-            }
+            return;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+
+        foreach (var pharmacy in digest.Pharmacies)
         {
-            // A digest that cannot be built must not keep the hub from blocking stock.
-            DigestLog.Failed(log, digest.Today, e);
+            try
+            {
+                DigestLog.Result(log, await digest.SendAsync(pharmacy, digest.Today, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A digest that cannot be built must not keep the hub from blocking stock, nor another pharmacy's digest.
+                DigestLog.Failed(log, digest.Today, e);
+            }
         }
     }
 

@@ -11,15 +11,18 @@ internal sealed partial class DigestJob(DailyDigest digest, ILogger<DigestJob> l
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        try
+        // Each pharmacy on its own: one that fails does not keep the others' digests from going.
+        foreach (var pharmacy in digest.Pharmacies)
         {
-            var result = await digest.SendAsync(digest.Today, cancellationToken).ConfigureAwait(false);
-            DigestLog.Result(log, result);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The next start catches the day up if it is still unsent; the schedule stays as it is.
-            DigestLog.Failed(log, digest.Today, e);
+            try
+            {
+                DigestLog.Result(log, await digest.SendAsync(pharmacy, digest.Today, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The next start catches the day up if it is still unsent; the schedule stays as it is.
+                DigestLog.Failed(log, digest.Today, e);
+            }
         }
     }
 }

@@ -5,4 +5,8 @@ namespace RecallHub.Host.Digest;
 /// <param name="Day">The day asked for.</param>
 /// <param name="LastSentDay">The last day whose digest was sent, after this call.</param>
 /// <param name="EventId">The digest event's id, when it was written.</param>
-internal sealed record DigestSendResult(DigestSendOutcome Outcome, DateOnly Day, DateOnly? LastSentDay, string? EventId);
+internal sealed record DigestSendResult(DigestSendOutcome Outcome, DateOnly Day, DateOnly? LastSentDay, string? EventId)
+{
+    /// <summary>The FINESS number of the pharmacy whose digest it is, in a multi-pharmacy hub; else <see langword="null"/>.</summary>
+    public string? Pharmacy { get; init; }
+}

@@ -48,7 +48,7 @@ internal sealed partial class SourcePull(
             string? error = null;
             try
             {
-                await using (var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false))
+                await using (var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false))
                 {
                     checkpoint = (await session.Checkpoints.GetAsync(sourceId, cancellationToken).ConfigureAwait(false))?.Checkpoint;
                 }

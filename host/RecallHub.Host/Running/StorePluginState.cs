@@ -15,7 +15,7 @@ internal sealed class StorePluginState(IRecallHubStore store, string pluginId) :
     public async ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
         return await session.PluginState.GetAsync(pluginId, key, cancellationToken).ConfigureAwait(false);
     }
 
@@ -23,14 +23,14 @@ internal sealed class StorePluginState(IRecallHubStore store, string pluginId) :
     {
         CheckKey(key);
         ArgumentNullException.ThrowIfNull(value);
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
         await session.PluginState.SetAsync(pluginId, key, value, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
         await session.PluginState.RemoveAsync(pluginId, key, cancellationToken).ConfigureAwait(false);
     }
 

@@ -49,7 +49,7 @@ internal static class HealthEndpoint
     {
         try
         {
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using var session = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false);
             foreach (string sinkId in catalog?.Sinks.Ids ?? [])
             {
                 var backlog = await session.Outbox.GetBacklogAsync(sinkId, cancellationToken).ConfigureAwait(false);

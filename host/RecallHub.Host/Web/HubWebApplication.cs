@@ -4,6 +4,7 @@ using RecallHub.Host.Digest;
 using RecallHub.Host.Engine;
 using RecallHub.Host.Plugins;
 using RecallHub.Host.Running;
+using RecallHub.Host.Tenancy;
 using RecallHub.Host.Web.Api;
 using RecallHub.Host.Web.Api.Blocks;
 using RecallHub.Host.Web.Api.Notices;
@@ -25,6 +26,7 @@ internal static class HubWebApplication
     /// <param name="plugins">The loaded plugins, for the health report.</param>
     /// <param name="configuration">Settings that override appsettings.json and the environment (tests, the CLI).</param>
     /// <param name="store">The hub's store; the <c>/api/v1</c> endpoints are served only with one.</param>
+    /// <exception cref="InvalidOperationException">A setting is wrong (an API key, the pharmacies…): the message names it.</exception>
     /// <param name="runPlugins">
     /// Start the plugins, pull the sources on their schedules and deliver the outbox to the sinks (<c>recallhub run</c>);
     /// without it only the HTTP API is served (<c>recallhub serve</c>). Needs a store.
@@ -65,10 +67,13 @@ internal static class HubWebApplication
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, HubJsonContext.Default);
         });
 
-        builder.Services.AddApiKeySecurity(builder.Configuration);
-        if (store is not null)
+        // Read before the keys: a key naming a pharmacy is checked against the pharmacies this store can keep.
+        var tenancy = store is null ? null : HubTenancy.Read(builder.Configuration, store.IsMultiPharmacy);
+        builder.Services.AddApiKeySecurity(builder.Configuration, tenancy);
+        if (tenancy is not null)
         {
-            builder.Services.AddDashboardSecurity();
+            builder.Services.AddSingleton(tenancy);
+            builder.Services.AddDashboardSecurity(tenancy);
         }
 
         builder.Services.AddSingleton(PatientKey.From(builder.Configuration));

@@ -22,7 +22,8 @@ internal static class CheckEndpoint
             PackCheckResult check;
             try
             {
-                check = recalls.Checker.Check(reading);
+                // Lifted blocks are the caller's pharmacy's: another pharmacy's lift lets nothing through here.
+                check = recalls.Checker.Check(reading, ApiPharmacy.Required(http).Pharmacy);
             }
             catch (ArgumentException)
             {
@@ -56,6 +57,7 @@ internal static class CheckEndpoint
             return Results.Json(response, HubJsonContext.Default.CheckResponse);
         })
         .RequireAuthorization(ApiScope.Check)
+        .RequirePharmacy()
         .WithName("CheckPack")
         .WithSummary("May this pack leave? allow, or block with the recalls, a plain French message and the action to take.");
         return endpoints;

@@ -14,7 +14,7 @@ internal static class AuditPage
         string? actor = query["acteur"].FirstOrDefault() is { Length: > 0 } a ? a : null;
         int pageNumber = int.TryParse(query["page"], out int n) && n > 0 ? n : 1;
         var token = http.RequestAborted;
-        await using var session = await store.OpenSessionAsync(token).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(page.Scope, token).ConfigureAwait(false);
         var entries = await session.Audit.ListRecentAsync(new Paging((pageNumber - 1) * PageSize, PageSize), actor, token).ConfigureAwait(false);
         var check = Html.Empty;
         if (query["verifier"] == "1")

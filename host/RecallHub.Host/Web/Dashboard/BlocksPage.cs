@@ -15,7 +15,7 @@ internal static class BlocksPage
     {
         var page = DashboardPage.For(http);
         bool lifted = http.Request.Query["etat"] == "leves";
-        await using var session = await store.OpenSessionAsync(http.RequestAborted).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(page.Scope, http.RequestAborted).ConfigureAwait(false);
         var blocks = await session.Blocks.ListAsync(new BlockFilter { Active = !lifted }, new Paging(0, Paging.MaxLimit), http.RequestAborted).ConfigureAwait(false);
         var notice = http.Request.Query["fait"] == "leve" ? DashboardPage.Notice("ok", "Blocage levé ; le logiciel de la pharmacie en est informé.") : Html.Empty;
         return page.Render("Stock bloqué", "/blocks", Html.Of($"""
@@ -48,7 +48,7 @@ internal static class BlocksPage
 
         try
         {
-            await sender.Send(new LiftBlock(id, page.SignedIn.Name, reason), http.RequestAborted).ConfigureAwait(false);
+            await sender.Send(new LiftBlock(id, page.SignedIn.Name, reason) { Scope = page.Scope }, http.RequestAborted).ConfigureAwait(false);
         }
         catch (BlockNotFoundException)
         {

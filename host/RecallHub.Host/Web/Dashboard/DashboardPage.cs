@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
+using RecallHub.Core.Storage;
+using RecallHub.Host.Tenancy;
 
 namespace RecallHub.Host.Web.Dashboard;
 
@@ -27,6 +29,13 @@ internal sealed class DashboardPage(HttpContext http, DashboardUser? user, DateT
 
     public DateTimeOffset Now => now;
 
+    /// <summary>
+    /// Whose data the page shows and changes: the signed-in account's pharmacy (<see cref="PharmacyScope.Single"/> in a
+    /// single-pharmacy hub).
+    /// </summary>
+    public PharmacyScope Scope => http.RequestServices.GetRequiredService<HubTenancy>().ScopeOf(SignedIn.Pharmacy)
+        ?? throw new InvalidOperationException("The signed-in account belongs to no pharmacy of this hub.");
+
     public static DashboardPage For(HttpContext http) =>
         new(http, DashboardUser.From(http.User), http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
@@ -45,10 +54,10 @@ internal sealed class DashboardPage(HttpContext http, DashboardUser? user, DateT
     public IResult Render(string title, string current, Html body, int status = StatusCodes.Status200OK)
     {
         var navigation = user is null ? Html.Empty : Html.Of($"""
-            <nav aria-label="Navigation principale"><ul>{Navigation.Where(n => n.Shown(user)).Select(n => Html.Of(
+            <nav aria-label="Navigation principale"><ul>{Navigation.Where(n => n.Shown(user) && (n.Path != "/implants" || !http.RequestServices.GetRequiredService<HubTenancy>().IsMultiPharmacy)).Select(n => Html.Of(
                 $"<li><a href=\"{n.Path}\"{(n.Path == current ? new Html(" aria-current=\"page\"") : Html.Empty)}>{n.Label}</a></li>"))}</ul></nav>
             <form method="post" action="/logout" class="signed-in">{Token()}
-              <span>{user.Name} <span class="role">({DashboardText.Role(user.Role)})</span></span>
+              <span>{user.Name} <span class="role">({DashboardText.Role(user.Role)}){(user.Pharmacy is { } pharmacy ? Html.Text($" · FINESS {pharmacy}") : Html.Empty)}</span></span>
               <button type="submit" class="link">Se déconnecter</button>
             </form>
             """);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using RecallHub.Core.Storage;
+using RecallHub.Host.Tenancy;
 
 namespace RecallHub.Host.Web.Dashboard;
 
@@ -11,6 +13,9 @@ internal static class DashboardSecurity
 {
     public const string Scheme = "Dashboard";
     public const string RoleClaim = "recallhub.role";
+
+    /// <summary>In a multi-pharmacy hub, the FINESS number of the signed-in account's pharmacy.</summary>
+    public const string PharmacyClaim = "recallhub.pharmacy";
 
     /// <summary>Any signed-in account.</summary>
     public const string Read = "dashboard.read";
@@ -30,8 +35,9 @@ internal static class DashboardSecurity
     /// <summary>How long a locked account stays locked.</summary>
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
-    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services)
+    public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, HubTenancy tenancy)
     {
+        ArgumentNullException.ThrowIfNull(tenancy);
         services.AddAuthentication()
             .AddCookie(Scheme, options =>
             {
@@ -47,6 +53,21 @@ internal static class DashboardSecurity
                 // A counter workstation stays signed in for a working day, not longer.
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
+
+                // Every page opens its sessions with the account's pharmacy: a session without one of this hub's
+                // pharmacies (made before the hub served several, or naming one it no longer serves) signs in again.
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = context =>
+                    {
+                        if (context.Principal is { } principal && tenancy.ScopeOf(principal.FindFirst(PharmacyClaim)?.Value) is null)
+                        {
+                            context.RejectPrincipal();
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
         services.AddAntiforgery(options =>
         {

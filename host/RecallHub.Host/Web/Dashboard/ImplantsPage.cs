@@ -1,5 +1,6 @@
 using RecallHub.Abstractions.Plugins;
 using RecallHub.Host.Running;
+using RecallHub.Host.Tenancy;
 
 namespace RecallHub.Host.Web.Dashboard;
 
@@ -8,12 +9,21 @@ namespace RecallHub.Host.Web.Dashboard;
 /// implant register's patients and devices). Pharmacists only; asked by POST so that patient identifiers stay out of
 /// addresses and history; the plugin audits each read under the pharmacist's name.
 /// </summary>
+/// <remarks>
+/// The register keeps no pharmacy with its entries and <see cref="IPluginQueries"/> carries none: in a multi-pharmacy
+/// hub its answers would show other pharmacies' patients, so the page is closed there (a hub operator's API key asks).
+/// </remarks>
 internal static class ImplantsPage
 {
-    public static IResult Show(HttpContext http) => Render(http, null, null, Html.Empty);
+    public static IResult Show(HttpContext http) => ClosedHere(http) ?? Render(http, null, null, Html.Empty);
 
     public static async Task<IResult> QueryAsync(HttpContext http)
     {
+        if (ClosedHere(http) is { } closed)
+        {
+            return closed;
+        }
+
         if (await DashboardForms.ReadAsync(http).ConfigureAwait(false) is not { } form)
         {
             return DashboardForms.Refused(http);
@@ -41,6 +51,10 @@ internal static class ImplantsPage
             return Render(http, pluginId, name, DashboardPage.Notice("erreur", e.Message), StatusCodes.Status422UnprocessableEntity);
         }
     }
+
+    private static IResult? ClosedHere(HttpContext http) => http.RequestServices.GetRequiredService<HubTenancy>().IsMultiPharmacy
+        ? DashboardPage.For(http).Render("Registre des implants", "/implants", Html.Of($"<p>Ce hub sert plusieurs pharmacies et le registre des implants ne sépare pas leurs patients : il ne se consulte pas depuis le tableau de bord d'une pharmacie. L'exploitant du hub l'interroge par l'API (<code>/api/v1/plugins/…/queries</code>).</p>"), StatusCodes.Status403Forbidden)
+        : null;
 
     private static IResult Render(HttpContext http, string? pluginId, string? queryName, Html answer, int status = StatusCodes.Status200OK)
     {

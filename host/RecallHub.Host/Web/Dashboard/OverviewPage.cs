@@ -15,7 +15,7 @@ internal static class OverviewPage
     {
         var page = DashboardPage.For(http);
         var token = http.RequestAborted;
-        await using var session = await store.OpenSessionAsync(token).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(page.Scope, token).ConfigureAwait(false);
         var blocks = await BlockCounts.ReadAsync(session, token).ConfigureAwait(false);
 
         // Concerned recalls come from the blocks, however old; the rest from the latest recalls received.

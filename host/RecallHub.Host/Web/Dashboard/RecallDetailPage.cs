@@ -24,8 +24,8 @@ internal static class RecallDetailPage
             return DashboardForms.Refused(http);
         }
 
-        var user = DashboardPage.For(http).SignedIn;
-        return await StepAsync(http, id, store, () => sender.Send(new AcknowledgeRecall(id, user.Name, DashboardForms.Text(form, "note")), http.RequestAborted).AsTask(), "lu").ConfigureAwait(false);
+        var page = DashboardPage.For(http);
+        return await StepAsync(http, id, store, () => sender.Send(new AcknowledgeRecall(id, page.SignedIn.Name, DashboardForms.Text(form, "note")) { Scope = page.Scope }, http.RequestAborted).AsTask(), "lu").ConfigureAwait(false);
     }
 
     public static async Task<IResult> RecordActionAsync(HttpContext http, long id, ISender sender, IRecallHubStore store)
@@ -35,7 +35,7 @@ internal static class RecallDetailPage
             return DashboardForms.Refused(http);
         }
 
-        var user = DashboardPage.For(http).SignedIn;
+        var page = DashboardPage.For(http);
         if (FollowUpActions.Parse(form["action"].FirstOrDefault()) is not { } kind)
         {
             return await RenderAsync(http, id, store, DashboardPage.Notice("erreur", "Choisissez l'action réalisée."), StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal static class RecallDetailPage
             return await RenderAsync(http, id, store, DashboardPage.Notice("erreur", "Indiquez le nombre de boîtes concernées par cette action."), StatusCodes.Status422UnprocessableEntity).ConfigureAwait(false);
         }
 
-        return await StepAsync(http, id, store, () => sender.Send(new RecordRecallAction(id, kind, quantity, user.Name, DashboardForms.Text(form, "note")), http.RequestAborted).AsTask(), "action").ConfigureAwait(false);
+        return await StepAsync(http, id, store, () => sender.Send(new RecordRecallAction(id, kind, quantity, page.SignedIn.Name, DashboardForms.Text(form, "note")) { Scope = page.Scope }, http.RequestAborted).AsTask(), "action").ConfigureAwait(false);
     }
 
     public static async Task<IResult> CloseAsync(HttpContext http, long id, ISender sender, IRecallHubStore store)
@@ -72,13 +72,14 @@ internal static class RecallDetailPage
             return DashboardForms.Refused(http);
         }
 
-        var user = DashboardPage.For(http).SignedIn;
-        return await StepAsync(http, id, store, () => sender.Send(new CloseRecall(id, user.Name, DashboardForms.Text(form, "note")), http.RequestAborted).AsTask(), "cloture").ConfigureAwait(false);
+        var page = DashboardPage.For(http);
+        return await StepAsync(http, id, store, () => sender.Send(new CloseRecall(id, page.SignedIn.Name, DashboardForms.Text(form, "note")) { Scope = page.Scope }, http.RequestAborted).AsTask(), "cloture").ConfigureAwait(false);
     }
 
     public static async Task<IResult> RawPayloadAsync(long id, long revisionId, IRecallHubStore store, CancellationToken token)
     {
-        await using var session = await store.OpenSessionAsync(token).ConfigureAwait(false);
+        // Revisions are shared by every pharmacy.
+        await using var session = await store.OpenSessionAsync(PharmacyScope.All, token).ConfigureAwait(false);
         var revision = (await session.Recalls.GetAsync(id, token).ConfigureAwait(false))?.Revisions.FirstOrDefault(r => r.Id == revisionId);
         return revision is null ? Results.NotFound()
             : Results.Text(revision.RawPayload ?? revision.NoticeJson, revision.RawPayload is null ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
@@ -114,7 +115,7 @@ internal static class RecallDetailPage
     {
         var page = DashboardPage.For(http);
         var token = http.RequestAborted;
-        await using var session = await store.OpenSessionAsync(token).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(page.Scope, token).ConfigureAwait(false);
         if (await session.Recalls.GetAsync(id, token).ConfigureAwait(false) is not { } recall)
         {
             return page.Render("Rappel introuvable", "/recalls", Html.Of($"<p>Il n'y a pas de rappel n° {id}.</p><p><a href=\"/recalls\">Tous les rappels</a></p>"), StatusCodes.Status404NotFound);

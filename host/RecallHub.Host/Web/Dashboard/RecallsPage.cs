@@ -28,7 +28,7 @@ internal static class RecallsPage
         FollowUpStage? stage = Enum.GetValues<FollowUpStage>().Cast<FollowUpStage?>().FirstOrDefault(s => DashboardText.StageCode(s!.Value) == stageText);
 
         var token = http.RequestAborted;
-        await using var session = await store.OpenSessionAsync(token).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(page.Scope, token).ConfigureAwait(false);
         var blocks = await BlockCounts.ReadAsync(session, token).ConfigureAwait(false);
         var found = await session.Recalls.ListAsync(new RecallFilter { Source = source, Kind = kind }, new Paging(0, Scanned), token).ConfigureAwait(false);
         var rows = new List<RecallRow>();

@@ -15,7 +15,7 @@ internal static class StatusPage
         var catalog = services.GetService<PluginCatalog>();
         var pulls = services.GetService<SourcePull>()?.LastPulls.Values.OrderBy(p => p.SourceId, StringComparer.Ordinal).ToList() ?? [];
         var backlogs = new List<OutboxBacklog>();
-        await using (var session = await store.OpenSessionAsync(http.RequestAborted).ConfigureAwait(false))
+        await using (var session = await store.OpenSessionAsync(page.Scope, http.RequestAborted).ConfigureAwait(false))
         {
             foreach (string sinkId in catalog?.Sinks.Ids ?? [])
             {

@@ -17,6 +17,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "scope";
 
+    /// <summary>The FINESS number of the pharmacy the key acts for; absent for a hub operator's key.</summary>
+    public const string PharmacyClaim = "pharmacy";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? presented = Request.Headers[HeaderName].FirstOrDefault();
@@ -38,6 +41,11 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim> { new(ClaimTypes.Name, key.Name) };
         claims.AddRange(key.Scopes.Select(scope => new Claim(ScopeClaim, scope)));
+        if (key.Pharmacy is { } pharmacy)
+        {
+            claims.Add(new Claim(PharmacyClaim, pharmacy.Value));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using RecallHub.Core.Tenancy;
+using RecallHub.Host.Tenancy;
 
 namespace RecallHub.Host.Web.Security;
 
 /// <summary>
 /// The API keys the hub accepts, read from configuration:
 /// <c>Hub:ApiKeys:N:Name</c>, <c>Hub:ApiKeys:N:Key</c> (or <c>KeySha256</c>, the hex SHA-256 of the key, so the
-/// configuration file holds no usable key) and <c>Hub:ApiKeys:N:Scopes</c> (<c>scan</c>, <c>check</c>, <c>admin</c>).
+/// configuration file holds no usable key), <c>Hub:ApiKeys:N:Scopes</c> (<c>scan</c>, <c>check</c>, <c>admin</c>,
+/// <c>patients</c>) and, optionally, <c>Hub:ApiKeys:N:Pharmacy</c>: the FINESS number of the pharmacy the key acts for.
 /// </summary>
 internal sealed class ApiKeyRing
 {
@@ -20,8 +23,16 @@ internal sealed class ApiKeyRing
     public int Count => _keys.Count;
 
     /// <summary>Reads the keys; a wrong entry stops the start with a message naming the entry.</summary>
-    /// <exception cref="InvalidOperationException">An entry without a name or key, a short key, an unknown scope.</exception>
-    public static ApiKeyRing From(IConfiguration configuration)
+    /// <param name="configuration">The hub's settings.</param>
+    /// <param name="tenancy">
+    /// The hub's pharmacies, to check the pharmacy each key names; <see langword="null"/> (a host without a store)
+    /// checks only that it is a FINESS number.
+    /// </param>
+    /// <exception cref="InvalidOperationException">
+    /// An entry without a name or key, a short key, an unknown scope, a pharmacy that is no FINESS number or that this
+    /// hub does not serve.
+    /// </exception>
+    public static ApiKeyRing From(IConfiguration configuration, HubTenancy? tenancy = null)
     {
         var keys = new List<ApiKey>();
         foreach (var entry in configuration.GetSection("Hub:ApiKeys").GetChildren())
@@ -50,7 +61,16 @@ internal sealed class ApiKeyRing
                 throw new InvalidOperationException($"{at}:Scopes of '{name}' must list some of: {string.Join(", ", ApiScope.All)}.");
             }
 
-            keys.Add(new ApiKey(name, hash, scopes));
+            FinessNumber? pharmacy = null;
+            if (entry["Pharmacy"] is { Length: > 0 } finess)
+            {
+                pharmacy = FinessNumber.TryParse(finess, out var number, out string? error)
+                    ? number
+                    : throw new InvalidOperationException($"{at}:Pharmacy of '{name}': {error}");
+                tenancy?.CheckKeyPharmacy(at, name, number);
+            }
+
+            keys.Add(new ApiKey(name, hash, scopes, pharmacy));
         }
 
         return new ApiKeyRing(keys);

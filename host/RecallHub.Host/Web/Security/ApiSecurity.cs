@@ -1,3 +1,5 @@
+using RecallHub.Host.Tenancy;
+
 namespace RecallHub.Host.Web.Security;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace RecallHub.Host.Web.Security;
 /// </summary>
 internal static class ApiSecurity
 {
-    public static IServiceCollection AddApiKeySecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApiKeySecurity(this IServiceCollection services, IConfiguration configuration, HubTenancy? tenancy)
     {
-        services.AddSingleton(ApiKeyRing.From(configuration));
+        services.AddSingleton(ApiKeyRing.From(configuration, tenancy));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(options =>

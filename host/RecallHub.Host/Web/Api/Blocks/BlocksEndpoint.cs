@@ -28,6 +28,7 @@ internal static class BlocksEndpoint
             [FromQuery(Name = "product_key")] string? productKey,
             [FromQuery] string? limit,
             [FromQuery] string? offset,
+            HttpContext http,
             CancellationToken cancellationToken) =>
         {
             var query = new QueryValues();
@@ -43,26 +44,29 @@ internal static class BlocksEndpoint
                 return problem;
             }
 
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            await using var session = await store.OpenSessionAsync(ApiPharmacy.Required(http), cancellationToken).ConfigureAwait(false);
             var page = await session.Blocks.ListAsync(filter, paging, cancellationToken).ConfigureAwait(false);
             var response = new ApiPage<BlockView>(page.Total, paging.Offset, paging.Limit, [.. page.Items.Select(BlockView.Of)]);
             return Results.Json(response, HubJsonContext.Default.ApiPageBlockView);
         })
         .RequireAuthorization(ApiScope.Admin)
+        .RequirePharmacy()
         .Produces<ApiPage<BlockView>>()
         .ProducesValidationProblem()
         .WithTags("Blocks")
         .WithName("ListBlocks")
         .WithSummary("List stock blocks, newest first: state active (default), lifted or all; by recall_id or product_key; paged by limit (1-1000, default 50) and offset.");
 
-        endpoints.MapGet("/api/v1/blocks/{id:long}", async (long id, IRecallHubStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/v1/blocks/{id:long}", async (long id, IRecallHubStore store, HttpContext http, CancellationToken cancellationToken) =>
         {
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            // Another pharmacy's block is not found, exactly like a missing one: its existence is not told.
+            await using var session = await store.OpenSessionAsync(ApiPharmacy.Required(http), cancellationToken).ConfigureAwait(false);
             return await session.Blocks.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } block
                 ? Results.Json(BlockView.Of(block), HubJsonContext.Default.BlockView)
                 : NoSuchBlock(id);
         })
         .RequireAuthorization(ApiScope.Admin)
+        .RequirePharmacy()
         .Produces<BlockView>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .WithTags("Blocks")
@@ -101,7 +105,7 @@ internal static class BlocksEndpoint
 
             try
             {
-                var lifted = await mediator.Send(new LiftBlock(id, lift.By!, lift.Reason!), cancellationToken).ConfigureAwait(false);
+                var lifted = await mediator.Send(new LiftBlock(id, lift.By!, lift.Reason!) { Scope = ApiPharmacy.Required(request.HttpContext) }, cancellationToken).ConfigureAwait(false);
                 return Results.Json(BlockView.Of(lifted), HubJsonContext.Default.BlockView);
             }
             catch (ArgumentException e)
@@ -116,7 +120,7 @@ internal static class BlocksEndpoint
             catch (BlockAlreadyLiftedException e)
             {
                 // The store's message names who lifted it and when; the earlier decision is attached for software.
-                await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+                await using var session = await store.OpenSessionAsync(ApiPharmacy.Required(request.HttpContext), cancellationToken).ConfigureAwait(false);
                 var earlier = (await session.Blocks.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Lift;
                 return Results.Problem(
                     title: "Block already lifted",
@@ -131,6 +135,7 @@ internal static class BlocksEndpoint
             }
         })
         .RequireAuthorization(ApiScope.Admin)
+        .RequirePharmacy()
         .Accepts<LiftRequest>("application/json")
         .Produces<BlockView>()
         .ProducesValidationProblem()

@@ -1,5 +1,6 @@
 using RecallHub.Abstractions.Plugins;
 using RecallHub.Host.Running;
+using RecallHub.Host.Tenancy;
 using RecallHub.Host.Web.Security;
 
 namespace RecallHub.Host.Web.Api.Plugins;
@@ -9,12 +10,18 @@ namespace RecallHub.Host.Web.Api.Plugins;
 /// plugin answers about what it keeps (<see cref="IPluginQueries"/>), as JSON or CSV. Scope <c>patients</c> only:
 /// answers may name patients, so an admin key does not do.
 /// </summary>
+/// <remarks>
+/// <see cref="IPluginQueries"/> carries no pharmacy, and the implant register keeps no pharmacy with its entries: its
+/// answers are the whole hub's. So in a multi-pharmacy hub only a hub operator's key (one naming no pharmacy) may ask,
+/// and a pharmacy's key is refused rather than shown other pharmacies' patients.
+/// </remarks>
 internal static partial class PluginQueriesEndpoint
 {
     public static IEndpointRouteBuilder MapPluginQueries(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/plugins/{id}/queries", (string id, RunningPlugins running) =>
-            running.FindQueries(id) is not { } plugin
+        endpoints.MapGet("/api/v1/plugins/{id}/queries", (string id, RunningPlugins running, HttpContext http) =>
+            PharmacyKeyOfManyProblem(http) is { } refused ? refused
+            : running.FindQueries(id) is not { } plugin
                 ? NoSuchPlugin(id, running)
                 : Results.Json(
                     new PluginQueryListView(id, [.. plugin.Queries.Select(q => new PluginQueryView(q.Name, q.Description, [.. q.Parameters.Select(p => new PluginQueryParameterView(p.Name, p.Description, p.Required))]))]),
@@ -26,6 +33,11 @@ internal static partial class PluginQueriesEndpoint
 
         endpoints.MapGet("/api/v1/plugins/{id}/queries/{name}", async (string id, string name, HttpContext http, RunningPlugins running, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
+            if (PharmacyKeyOfManyProblem(http) is { } refused)
+            {
+                return refused;
+            }
+
             if (running.FindQueries(id) is not { } plugin)
             {
                 return NoSuchPlugin(id, running);
@@ -91,6 +103,15 @@ internal static partial class PluginQueriesEndpoint
         .WithSummary("Asks a running plugin one of its queries; JSON, or CSV with ?format=csv. The plugin audits who asked.");
         return endpoints;
     }
+
+    // A pharmacy's key of a multi-pharmacy hub: the plugins' answers span every pharmacy (see the remarks).
+    private static IResult? PharmacyKeyOfManyProblem(HttpContext http) =>
+        http.RequestServices.GetRequiredService<HubTenancy>().IsMultiPharmacy && http.User.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.PharmacyClaim)
+            ? Results.Problem(
+                title: "Plugin queries are hub-wide",
+                detail: $"The API key '{http.User.Identity?.Name}' belongs to one pharmacy, but plugin queries answer for every pharmacy of this hub (the implant register keeps no pharmacy): ask with a hub operator's key (one naming no pharmacy) given the scope patients.",
+                statusCode: StatusCodes.Status403Forbidden)
+            : null;
 
     private static IResult NoSuchPlugin(string id, RunningPlugins running) => ApiProblems.NotFound(
         "No such plugin",

@@ -17,7 +17,7 @@ namespace RecallHub.Host.Web.Api.Recalls;
 /// <param name="Revisions">Every revision, oldest first, with what it changed.</param>
 /// <param name="Links">The notices that make up the recall, one per source and id.</param>
 /// <param name="Documents">The pages and documents the current notices point to.</param>
-/// <param name="Blocks">The packs it blocks.</param>
+/// <param name="Blocks">The packs it blocks in the caller's pharmacy; <see langword="null"/> for a hub operator's key of a multi-pharmacy hub, which belongs to no pharmacy.</param>
 internal sealed record RecallDetail(
     long Id,
     string? AlertNumber,
@@ -35,4 +35,4 @@ internal sealed record RecallDetail(
     IReadOnlyList<RecallRevisionView> Revisions,
     IReadOnlyList<RecallLinkView> Links,
     IReadOnlyList<RecallDocumentView> Documents,
-    RecallBlocksView Blocks);
+    RecallBlocksView? Blocks);

@@ -24,6 +24,7 @@ internal static class RecallsEndpoint
             [FromQuery(Name = "alert_number")] string? alertNumber,
             [FromQuery] string? limit,
             [FromQuery] string? offset,
+            HttpContext http,
             CancellationToken cancellationToken) =>
         {
             var query = new QueryValues();
@@ -40,7 +41,8 @@ internal static class RecallsEndpoint
                 return problem;
             }
 
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            // Recalls are shared: a hub operator's key lists them too.
+            await using var session = await store.OpenSessionAsync(ApiPharmacy.ScopeOf(http) ?? PharmacyScope.All, cancellationToken).ConfigureAwait(false);
             var page = await session.Recalls.ListAsync(filter, paging, cancellationToken).ConfigureAwait(false);
             var response = new ApiPage<RecallSummaryView>(page.Total, paging.Offset, paging.Limit, [.. page.Items.Select(RecallSummaryView.Of)]);
             return Results.Json(response, HubJsonContext.Default.ApiPageRecallSummaryView);
@@ -52,17 +54,25 @@ internal static class RecallsEndpoint
         .WithName("ListRecalls")
         .WithSummary("List recalls, newest publication first: by source, status (active, closed), kind or alert_number; paged by limit (1-1000, default 50) and offset.");
 
-        endpoints.MapGet("/api/v1/recalls/{id:long}", async (long id, IRecallHubStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/v1/recalls/{id:long}", async (long id, IRecallHubStore store, HttpContext http, CancellationToken cancellationToken) =>
         {
-            await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            // The recall is shared; its blocks are the caller's pharmacy's, and a hub operator's key sees none of them.
+            var scope = ApiPharmacy.ScopeOf(http);
+            await using var session = await store.OpenSessionAsync(scope ?? PharmacyScope.All, cancellationToken).ConfigureAwait(false);
             if (await session.Recalls.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } recall)
             {
                 return ApiProblems.NotFound("No such recall", $"There is no recall {id}.");
             }
 
-            var blocks = await session.Blocks.ListAsync(new BlockFilter { RecallId = id }, new Paging(0, BlocksShown), cancellationToken).ConfigureAwait(false);
-            var active = await session.Blocks.ListAsync(new BlockFilter { RecallId = id, Active = true }, new Paging(0, 1), cancellationToken).ConfigureAwait(false);
-            var detail = Detail(recall, new RecallBlocksView(blocks.Total, active.Total, [.. blocks.Items.Select(BlockView.Of)]));
+            RecallBlocksView? blocksView = null;
+            if (scope is not null)
+            {
+                var blocks = await session.Blocks.ListAsync(new BlockFilter { RecallId = id }, new Paging(0, BlocksShown), cancellationToken).ConfigureAwait(false);
+                var active = await session.Blocks.ListAsync(new BlockFilter { RecallId = id, Active = true }, new Paging(0, 1), cancellationToken).ConfigureAwait(false);
+                blocksView = new RecallBlocksView(blocks.Total, active.Total, [.. blocks.Items.Select(BlockView.Of)]);
+            }
+
+            var detail = Detail(recall, blocksView);
             return Results.Json(detail, HubJsonContext.Default.RecallDetail);
         })
         .RequireAuthorization(ApiScope.Admin)
@@ -74,7 +84,7 @@ internal static class RecallsEndpoint
         return endpoints;
     }
 
-    private static RecallDetail Detail(StoredRecall recall, RecallBlocksView blocks)
+    private static RecallDetail Detail(StoredRecall recall, RecallBlocksView? blocks)
     {
         var notices = recall.Revisions.Select(r => (Revision: r, Notice: r.ReadNotice())).ToList();
         var current = notices.Where(n => n.Revision.IsCurrent).ToList();

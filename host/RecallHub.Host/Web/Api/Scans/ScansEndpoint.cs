@@ -36,19 +36,21 @@ internal static class ScansEndpoint
             }
 
             // Answered only after the commit: a stored id in the answer is a scan that will not be lost.
-            var result = await mediator.Send(new RecordScans(scans!), cancellationToken).ConfigureAwait(false);
+            var scope = ApiPharmacy.Required(request.HttpContext);
+            var result = await mediator.Send(new RecordScans(scans!) { Scope = scope }, cancellationToken).ConfigureAwait(false);
 
             // Under `run`, verifier plugins (NMVS) see the committed serialised packs; `serve` has none.
             var verifications = request.HttpContext.RequestServices.GetService<PackVerifications>() is { } verifiers
                 ? await verifiers.VerifyAsync(scans!, result).ConfigureAwait(false)
                 : null;
             var histories = verifications is { Count: > 0 }
-                ? await AlertedPackHistoriesAsync(request.HttpContext.RequestServices.GetRequiredService<IRecallHubStore>(), result, verifications, cancellationToken).ConfigureAwait(false)
+                ? await AlertedPackHistoriesAsync(request.HttpContext.RequestServices.GetRequiredService<IRecallHubStore>(), scope, result, verifications, cancellationToken).ConfigureAwait(false)
                 : null;
             var response = new ScanBatchResponse(result.Stored, result.Refused, result.BlocksPlaced, [.. result.Items.Select(o => ToResult(o, verifications?.GetValueOrDefault(o.Index), histories?.GetValueOrDefault(o.Index)))]);
             return Results.Json(response, HubJsonContext.Default.ScanBatchResponse);
         })
         .RequireAuthorization(ApiScope.Scan)
+        .RequirePharmacy()
         .Accepts<ScanBatchRequest>("application/json")
         .Produces<ScanBatchResponse>()
         .ProducesValidationProblem()
@@ -60,7 +62,7 @@ internal static class ScansEndpoint
 
     // Read after the commit, so the history includes the scan that raised the alert.
     private static async Task<Dictionary<int, IReadOnlyList<PackHistoryEntry>>> AlertedPackHistoriesAsync(
-        IRecallHubStore store, ScanBatchResult result, IReadOnlyDictionary<int, PackVerification> verifications, CancellationToken cancellationToken)
+        IRecallHubStore store, PharmacyScope scope, ScanBatchResult result, IReadOnlyDictionary<int, PackVerification> verifications, CancellationToken cancellationToken)
     {
         var histories = new Dictionary<int, IReadOnlyList<PackHistoryEntry>>();
         var alerted = result.Items.Where(o => verifications.GetValueOrDefault(o.Index)?.Status == PackVerificationStatus.Alert).ToList();
@@ -69,7 +71,7 @@ internal static class ScansEndpoint
             return histories;
         }
 
-        await using var session = await store.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await store.OpenSessionAsync(scope, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in alerted)
         {
             if (outcome.Check?.Reading is { Serial: { } serial } reading && ProductKeys.Of(reading) is { } productKey)
