@@ -12,7 +12,7 @@ namespace RecallHub.Host.Running;
 internal sealed record ScheduleStore(string? PostgreSqlConnectionString)
 {
     /// <summary>The configuration key of the PostgreSQL store's connection string.</summary>
-    public const string PostgreSqlKey = "Hub:Store:PostgreSql";
+    public const string PostgreSqlKey = Engine.HubStoreOpener.PostgreSqlSetting;
 
     // A dead host's triggers are taken over after this much silence; short enough that a morning pull is not missed.
     private static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(5);

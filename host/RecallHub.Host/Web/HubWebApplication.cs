@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using RecallHub.Core.Events;
 using RecallHub.Core.Storage;
 using RecallHub.Host.Digest;
@@ -77,6 +79,13 @@ internal static class HubWebApplication
         }
 
         builder.Services.AddSingleton(PatientKey.From(builder.Configuration));
+        if (builder.Configuration[HubStoreOpener.PostgreSqlSetting] is { Length: > 0 } sharedDatabase)
+        {
+            // Several hosts behind one proxy: each must read the sign-in cookies and anti-forgery tokens the others wrote.
+            builder.Services.AddDataProtection().SetApplicationName("RecallHub");
+            builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgreSqlKeyRing(sharedDatabase));
+        }
+
         if (store is not null)
         {
             builder.Services.AddHubEngine(store, plugins?.Sinks ?? HubSinks.None);

@@ -69,7 +69,7 @@ public abstract class MultiPharmacyIsolationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = await OpenMultiPharmacyStoreAsync();
+        _store = await OpenMultiPharmacyStoreAsync(_clock);
         Assert.True(_store.IsMultiPharmacy, "The store under test must keep several pharmacies apart.");
         _app = HubWebApplication.Build("http://127.0.0.1:0", _clock, store: _store, configuration: Settings);
         await _app.StartAsync(Token);
@@ -95,11 +95,17 @@ public abstract class MultiPharmacyIsolationTests : IAsyncLifetime
                 break;
         }
 
+        await ReleaseAsync();
+
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Opens an empty store that keeps several pharmacies apart; it is released after each test.</summary>
-    protected abstract Task<IRecallHubStore> OpenMultiPharmacyStoreAsync();
+    /// <summary>Opens an empty store that keeps several pharmacies apart; it is disposed after each test.</summary>
+    /// <param name="time">The test's clock, for the times the store records itself.</param>
+    protected abstract Task<IRecallHubStore> OpenMultiPharmacyStoreAsync(TimeProvider time);
+
+    /// <summary>Releases what the store was opened on (a database), after the store is disposed.</summary>
+    protected virtual ValueTask ReleaseAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task PharmacyB_SeesNoneOfPharmacyAsBlocks_AndCannotReadOrLiftOne()
@@ -191,7 +197,7 @@ public abstract class MultiPharmacyIsolationTests : IAsyncLifetime
         Assert.All(again, r => Assert.Equal(DigestSendOutcome.AlreadySent, r.Outcome));
         Assert.Single(contentA.Stock);
         Assert.Empty(contentB.Stock);
-        Assert.Equal([PharmacyA, PharmacyB], events.Select(e => e.Pharmacy).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { PharmacyA, PharmacyB }.Order(StringComparer.Ordinal), events.Select(e => e.Pharmacy).Order(StringComparer.Ordinal));
         Assert.Contains("Pharmacie B", events.Single(e => e.Pharmacy == PharmacyB).Digest!.Subject, StringComparison.Ordinal);
     }
 
@@ -207,7 +213,7 @@ public abstract class MultiPharmacyIsolationTests : IAsyncLifetime
         var blocked = (await EventsAsync()).Where(e => e.Type == HubEventType.StockBlocked).ToList();
 
         Assert.Equal(2, report.BlocksPlaced);
-        Assert.Equal([PharmacyA, PharmacyB], blocked.Select(e => e.Pharmacy).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { PharmacyA, PharmacyB }.Order(StringComparer.Ordinal), blocked.Select(e => e.Pharmacy).Order(StringComparer.Ordinal));
         Assert.Equal("SERIALA1", blocked.Single(e => e.Pharmacy == PharmacyA).Pack!.Serial);
         Assert.Equal("SERIALB1", blocked.Single(e => e.Pharmacy == PharmacyB).Pack!.Serial);
     }

@@ -9,19 +9,11 @@ namespace RecallHub.Host.Web.Security;
 /// reverse proxy reads the dashboard's sign-in cookies and anti-forgery tokens that any other host wrote.
 /// </summary>
 /// <remarks>
-/// Keys are stored as ASP.NET writes them (on Linux, not encrypted at rest, as in its default file folder): the
+/// The table, <c>data_protection_keys</c>, is created by the PostgreSQL store's migrations. Keys are stored as ASP.NET writes them (on Linux, not encrypted at rest, as in its default file folder): the
 /// database's access rights protect them, like the pharmacies' data next to them.
 /// </remarks>
 internal sealed class PostgreSqlKeyRing(string connectionString) : IXmlRepository
 {
-    private const string CreateTable = """
-        CREATE TABLE IF NOT EXISTS data_protection_keys (
-            friendly_name text PRIMARY KEY,
-            xml           text NOT NULL,
-            stored_at     timestamptz NOT NULL DEFAULT now()
-        );
-        """;
-
     // IXmlRepository is synchronous; it is called at start and when a key is created (every 90 days).
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -53,11 +45,6 @@ internal sealed class PostgreSqlKeyRing(string connectionString) : IXmlRepositor
     {
         var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using (var create = new NpgsqlCommand(CreateTable, connection))
-        {
-            create.ExecuteNonQuery();
-        }
-
         return connection;
     }
 }

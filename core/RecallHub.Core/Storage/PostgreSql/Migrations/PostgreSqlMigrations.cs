@@ -11,6 +11,7 @@ internal static class PostgreSqlMigrations
     public static IReadOnlyList<PostgreSqlMigration> All { get; } =
     [
         new(1, "initial schema: recalls, scans, blocks, follow-up, audit chain, users and outbox, per pharmacy", Migration0001InitialSchema.Sql),
+        new(2, "the hosts' shared data-protection key ring", Migration0002DataProtectionKeys.Sql),
     ];
 
     /// <summary>The schema version this code leads to.</summary>
