@@ -86,9 +86,9 @@ internal sealed partial record PluginsFile(string Path, IReadOnlyList<PluginEntr
 
         foreach (var member in item.EnumerateObject())
         {
-            if (member.Name is not ("id" or "folder" or "enabled" or "schedule" or "settings" or "sha256"))
+            if (member.Name is not ("id" or "folder" or "enabled" or "schedule" or "settings" or "sha256" or "host"))
             {
-                problems.Add($"{at}.{member.Name}: unknown member (expected id, folder, enabled, schedule, settings, sha256)");
+                problems.Add($"{at}.{member.Name}: unknown member (expected id, folder, enabled, schedule, settings, sha256, host)");
             }
         }
 
@@ -96,6 +96,12 @@ internal sealed partial record PluginsFile(string Path, IReadOnlyList<PluginEntr
         string? folder = String(item, "folder", at, problems, required: true);
         string? schedule = String(item, "schedule", at, problems, required: false);
         string? sha256 = String(item, "sha256", at, problems, required: false);
+        string? host = String(item, "host", at, problems, required: false);
+        if (host is not null && schedule is not null)
+        {
+            // Every host of a cluster may fire a schedule: a pull cannot be pinned to one of them.
+            problems.Add($"{at}.host: only a sink can be pinned to one host; a scheduled source is pulled by whichever host the schedule fires on");
+        }
         bool enabled = true;
         if (item.TryGetProperty("enabled", out var enabledValue))
         {
@@ -130,7 +136,7 @@ internal sealed partial record PluginsFile(string Path, IReadOnlyList<PluginEntr
             problems.Add($"{at}.sha256: must be 64 hexadecimal characters");
         }
 
-        return id is null || folder is null ? null : new PluginEntry(id, folder, enabled, schedule, settings, sha256?.ToLowerInvariant());
+        return id is null || folder is null ? null : new PluginEntry(id, folder, enabled, schedule, settings, sha256?.ToLowerInvariant()) { Host = host };
     }
 
     private static string? CronProblem(string schedule)

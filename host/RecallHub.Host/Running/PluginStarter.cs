@@ -19,6 +19,7 @@ internal sealed partial class PluginStarter(
     ILoggerFactory loggers,
     IHttpClientFactory http,
     TimeProvider time,
+    HubNode node,
     ILogger<PluginStarter> log) : IHostedService
 {
     /// <summary>How long a plugin may take to start.</summary>
@@ -28,6 +29,13 @@ internal sealed partial class PluginStarter(
     {
         foreach (var plugin in catalog.Loaded)
         {
+            if (!node.Delivers(plugin.Entry.Host))
+            {
+                // Its files (a register, a file drop) are on that host: only there is it started, fed and asked.
+                LogPinnedElsewhere(plugin.Entry.Id, plugin.Entry.Host!, node.Name);
+                continue;
+            }
+
             var context = new HostPluginContext(plugin.Entry, loggers, time, http, new StorePluginState(store, plugin.Entry.Id), PublishAsync);
             using var timeout = new CancellationTokenSource(StartTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -78,6 +86,9 @@ internal sealed partial class PluginStarter(
     // as a pull, so its notices are stored, matched and announced alike.
     private async ValueTask PublishAsync(string sourceId, IReadOnlyList<RecallNotice> notices, CancellationToken cancellationToken) =>
         _ = await mediator.Send(new IngestNotices(notices, sourceId), cancellationToken).ConfigureAwait(false);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} runs on host {Host}, not on this one ({ThisHost}): not started here; its events wait in the outbox for that host.")]
+    private partial void LogPinnedElsewhere(string pluginId, string host, string thisHost);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} {Version} started.")]
     private partial void LogStarted(string pluginId, string version);

@@ -58,6 +58,7 @@ internal sealed partial class SinkDelivery(
         var sink = plugins.FindSink(sinkId);
         if (sink is null)
         {
+            // Not running here (failed, or pinned to another host, see PluginStarter): its events wait in the outbox.
             return 0;
         }
 

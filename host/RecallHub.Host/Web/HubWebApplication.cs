@@ -92,6 +92,7 @@ internal static class HubWebApplication
             builder.Services.AddHostedService<ActiveRecallsRefresher>();
             if (runPlugins)
             {
+                builder.Services.AddSingleton(HubNode.Read(builder.Configuration));
                 builder.Services.AddPluginRuntime(plugins ?? PluginCatalog.Empty, timeProvider, HealthEndpoint.Version, DigestOptions.Read(builder.Configuration), ScheduleStore.Read(builder.Configuration));
             }
         }

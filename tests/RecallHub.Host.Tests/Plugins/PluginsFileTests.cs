@@ -13,7 +13,7 @@ public sealed class PluginsFileTests
               "plugins": [
                 { "id": "ansm", "folder": "plugins/ansm", "enabled": true, "schedule": "0 0/30 * * * ?",
                   "settings": { "delay": 2 }, "sha256": "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789" },
-                { "id": "lgo", "folder": "/opt/recallhub/lgo", "enabled": false }
+                { "id": "lgo", "folder": "/opt/recallhub/lgo", "enabled": false, "host": "hub-1" }
               ]
             }
             """, "/etc/recallhub/plugins.json");
@@ -25,6 +25,8 @@ public sealed class PluginsFileTests
         Assert.Equal("abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789", ansm.Sha256);
         Assert.False(file.Plugins[1].Enabled);
         Assert.Null(file.Plugins[1].Schedule);
+        Assert.Null(ansm.Host);
+        Assert.Equal("hub-1", file.Plugins[1].Host);
     }
 
     [Fact]
@@ -41,6 +43,7 @@ public sealed class PluginsFileTests
     [InlineData("""{ "plugins": [ { "id": "a", "folder": "x", "enabled": "yes" } ] }""", "$.plugins[0].enabled: must be true or false")]
     [InlineData("""{ "plugins": [ { "id": "a", "folder": "x", "setings": {} } ] }""", "$.plugins[0].setings: unknown member")]
     [InlineData("""{ "plugins": [ { "id": "a", "folder": "x", "settings": [] } ] }""", "$.plugins[0].settings: must be an object")]
+    [InlineData("""{ "plugins": [ { "id": "a", "folder": "x", "schedule": "0 0 * * * ?", "host": "hub-1" } ] }""", "$.plugins[0].host: only a sink can be pinned to one host")]
     [InlineData("""{ "plugin": [] }""", "expected an object with a \"plugins\" array")]
     [InlineData("""{ "plugins": [ }""", "line 1")]
     public void Parse_SaysWhatIsWrongAndWhere(string json, string says)

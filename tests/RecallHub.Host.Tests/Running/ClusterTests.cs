@@ -43,14 +43,18 @@ public sealed class ClusterTests : IAsyncLifetime
         _folders.AddPlugin("feed", "feed", "source");
         _folders.AddPlugin("probe", "probe", "sink");
         File.WriteAllText(Path.Combine(_folders.Root, "notices.json"), "[]");
+        WritePluginsJson(sinkHost: null);
+    }
+
+    // The same plugins.json for every host, as a deployment has it.
+    private void WritePluginsJson(string? sinkHost) =>
         _folders.WritePluginsJson($$"""
             { "plugins": [
                 { "id": "feed", "folder": "plugins/feed", "schedule": "* * * * * ?",
                   "settings": { "file": {{JsonSerializer.Serialize(Path.Combine(_folders.Root, "notices.json"))}}, "pull_log": {{JsonSerializer.Serialize(PullLog)}} } },
-                { "id": "probe", "folder": "plugins/probe", "settings": { "file": {{JsonSerializer.Serialize(EventsFile)}} } }
+                { "id": "probe", "folder": "plugins/probe"{{(sinkHost is null ? "" : $", \"host\": \"{sinkHost}\"")}}, "settings": { "file": {{JsonSerializer.Serialize(EventsFile)}} } }
             ] }
             """);
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -113,6 +117,26 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, Recalls).Select(i => i.ToString(CultureInfo.InvariantCulture)), events.Select(e => e[2]));
     }
 
+    [Fact]
+    public async Task ASinkPinnedToOneHost_IsDeliveredByThatHostOnly_WhicheverHostTheEventsCameFrom()
+    {
+        WritePluginsJson(sinkHost: "alpha");
+        var alpha = await StartHostAsync("alpha");
+        var beta = await StartHostAsync("beta");
+
+        const int Recalls = 4;
+        for (int i = 0; i < Recalls; i++)
+        {
+            using var response = await beta.Http.PostAsJsonAsync("/api/v1/notices", JsonDocument.Parse(RecallNoticeJson.Serialize(Notice(i))).RootElement, Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await EventuallyAsync(() => Events().Count >= Recalls, "the pinned sink did not get the events");
+        Assert.Equal(Enumerable.Range(1, Recalls).Select(i => i.ToString(CultureInfo.InvariantCulture)), Events().Select(e => e[2]));
+        Assert.Contains("Plugin probe runs on host alpha, not on this one (beta)", beta.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plugin probe runs on host", alpha.Output, StringComparison.Ordinal);
+    }
+
     private static RecallNotice Notice(int i) => new()
     {
         Source = "dp-rappels",
@@ -140,7 +164,7 @@ public sealed class ClusterTests : IAsyncLifetime
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private async Task<Host> StartHostAsync()
+    private async Task<Host> StartHostAsync(string? name = null)
     {
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -165,6 +189,11 @@ public sealed class ClusterTests : IAsyncLifetime
         start.Environment["Hub__ApiKeys__1__Key"] = OperatorKey;
         start.Environment["Hub__ApiKeys__1__Scopes__0"] = "admin";
         start.Environment["Hub__Digest__Enabled"] = "false";
+        if (name is not null)
+        {
+            start.Environment["Hub__HostName"] = name;
+        }
+
         var host = new Host(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), port);
         _hosts.Add(host);
         await EventuallyAsync(async () => await host.IsUpAsync(), () => $"the host on port {port} did not start:\n{host.Output}");
