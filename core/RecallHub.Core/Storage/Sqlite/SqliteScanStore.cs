@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using RecallHub.Abstractions.Identifiers;
+using SQLitePCL;
 
 namespace RecallHub.Core.Storage.Sqlite;
 
@@ -60,8 +61,10 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         return session.WriteAsync(transaction => Task.FromResult(Append(scans, transaction, cancellationToken)), cancellationToken);
     }
 
-    // Synchronous on purpose: SQLite does no I/O asynchronously, and one prepared command reused for the whole batch
-    // inside one transaction is what makes bulk imports fast.
+    // Synchronous on purpose: SQLite does no I/O asynchronously, and one prepared statement reused for the whole batch
+    // inside one transaction is what makes bulk imports fast. The statements are SQLite's own (SQLitePCL), bound
+    // straight from the strings: SqliteCommand re-reads its parameter collection, converts every string to a new UTF-8
+    // array and builds a data reader on each execution, which cost about a fifth of an import.
     private IReadOnlyList<long> Append(IReadOnlyList<PackScan> scans, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         // The transaction holds the write lock (every session transaction is IMMEDIATE), so nobody else can insert
@@ -72,33 +75,10 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             nextId = (long)max.ExecuteScalar()! + 1;
         }
 
-        using var insert = new SqliteCommand(InsertScan, session.Connection, transaction);
-        var id = insert.Parameters.Add("$id", SqliteType.Integer);
-        var rawCode = insert.Parameters.Add("$raw_code", SqliteType.Text);
-        var scheme = insert.Parameters.Add("$scheme", SqliteType.Text);
-        var gtin = insert.Parameters.Add("$gtin14", SqliteType.Text);
-        var productKey = insert.Parameters.Add("$product_key", SqliteType.Text);
-        var lot = insert.Parameters.Add("$lot", SqliteType.Text);
-        var lotKey = insert.Parameters.Add("$lot_key", SqliteType.Text);
-        var serial = insert.Parameters.Add("$serial", SqliteType.Text);
-        var expiry = insert.Parameters.Add("$expiry", SqliteType.Text);
-        var production = insert.Parameters.Add("$production_date", SqliteType.Text);
-        var @event = insert.Parameters.Add("$event", SqliteType.Text);
-        var scannedAt = insert.Parameters.Add("$scanned_at", SqliteType.Text);
-        var workstation = insert.Parameters.Add("$workstation", SqliteType.Text);
-        var @operator = insert.Parameters.Add("$operator", SqliteType.Text);
-        var sealedPatient = insert.Parameters.Add("$sealed_patient", SqliteType.Text);
-        var prescriber = insert.Parameters.Add("$prescriber", SqliteType.Text);
-        var place = insert.Parameters.Add("$place", SqliteType.Text);
-        insert.Prepare();
-
-        using var state = new SqliteCommand(UpsertState, session.Connection, transaction);
-        var stateKey = state.Parameters.Add("$product_key", SqliteType.Text);
-        var stateSerial = state.Parameters.Add("$serial", SqliteType.Text);
-        var stateValue = state.Parameters.Add("$state", SqliteType.Text);
-        var stateScan = state.Parameters.Add("$scan_id", SqliteType.Integer);
-        var stateAt = state.Parameters.Add("$changed_at", SqliteType.Text);
-        state.Prepare();
+        using var insert = new RawStatement(session.Connection, InsertScan);
+        using var state = new RawStatement(session.Connection, UpsertState);
+        var instants = new InstantTexts();
+        var dates = new Dictionary<DateOnly, string>();
 
         var ids = new long[scans.Count];
         var order = IndexOrder(scans);
@@ -111,36 +91,36 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
 
             int i = order[k];
             var scan = scans[i];
-            string at = SqliteValues.Instant(scan.ScannedAt);
-            id.Value = nextId + i;
-            rawCode.Value = scan.RawCode;
-            scheme.Value = SqliteValues.Name(scan.Scheme);
-            gtin.Value = Db(scan.Gtin);
-            productKey.Value = Db(scan.ProductKey);
-            lot.Value = Db(scan.Lot);
-            lotKey.Value = Db(ProductKeys.Lot(scan.Lot));
-            serial.Value = Db(scan.Serial);
-            expiry.Value = Db(SqliteValues.Date(scan.Expiry));
-            production.Value = Db(SqliteValues.Date(scan.ProductionDate));
-            @event.Value = SqliteValues.Name(scan.Event);
-            scannedAt.Value = at;
-            workstation.Value = Db(scan.Workstation);
-            @operator.Value = Db(scan.Operator);
-            sealedPatient.Value = Db(scan.SealedPatient);
-            prescriber.Value = Db(scan.Prescriber);
-            place.Value = Db(scan.Place);
+            string at = instants.Of(scan.ScannedAt);
+            insert.Integer(1, nextId + i);
+            insert.Text(2, scan.RawCode);
+            insert.Text(3, Names<IdentifierScheme>.Of(scan.Scheme));
+            insert.Text(4, scan.Gtin);
+            insert.Text(5, scan.ProductKey);
+            insert.Text(6, scan.Lot);
+            insert.Text(7, LotKey(scan.Lot));
+            insert.Text(8, scan.Serial);
+            insert.Text(9, DateText(dates, scan.Expiry));
+            insert.Text(10, DateText(dates, scan.ProductionDate));
+            insert.Text(11, Names<PackEvent>.Of(scan.Event));
+            insert.Text(12, at);
+            insert.Text(13, scan.Workstation);
+            insert.Text(14, scan.Operator);
+            insert.Text(15, scan.SealedPatient);
+            insert.Text(16, scan.Prescriber);
+            insert.Text(17, scan.Place);
             try
             {
-                insert.ExecuteNonQuery();
+                insert.Run();
                 ids[i] = nextId + i;
                 if (scan.ProductKey is not null && scan.Serial is not null)
                 {
-                    stateKey.Value = scan.ProductKey;
-                    stateSerial.Value = scan.Serial;
-                    stateValue.Value = SqliteValues.Name(StatusAfter(scan.Event));
-                    stateScan.Value = ids[i];
-                    stateAt.Value = at;
-                    state.ExecuteNonQuery();
+                    state.Text(1, scan.ProductKey);
+                    state.Text(2, scan.Serial);
+                    state.Text(3, Names<PackStatus>.Of(StatusAfter(scan.Event)));
+                    state.Integer(4, ids[i]);
+                    state.Text(5, at);
+                    state.Run();
                 }
             }
             catch (SqliteException e)
@@ -152,6 +132,42 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         }
 
         return ids;
+    }
+
+    // Most lots are printed in upper case without spaces: they are their own key, and no new string is needed.
+    private static string? LotKey(string? lot)
+    {
+        if (lot is null)
+        {
+            return null;
+        }
+
+        foreach (char c in lot)
+        {
+            if (char.IsWhiteSpace(c) || char.ToUpperInvariant(c) != c)
+            {
+                return ProductKeys.Lot(lot);
+            }
+        }
+
+        return lot;
+    }
+
+    // A pharmacy's packs expire on a few hundred distinct dates: each is formatted once per batch.
+    private static string? DateText(Dictionary<DateOnly, string> texts, DateOnly? date)
+    {
+        if (date is not { } value)
+        {
+            return null;
+        }
+
+        if (!texts.TryGetValue(value, out string? text))
+        {
+            text = SqliteValues.Date(value)!;
+            texts.Add(value, text);
+        }
+
+        return text;
     }
 
     // Ids follow the scans' order, but rows go in by product, lot and serial: consecutive inserts then land on the same
@@ -267,10 +283,89 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         _ => PackStatus.InStock,
     };
 
-    private static object Db(string? value) => value is null ? DBNull.Value : value;
-
     // Scanners send control characters (GS); show them in messages.
     private static string Printable(string raw) => raw.Replace("\u001d", "<GS>", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A statement prepared once on the session's connection and run many times, in whatever transaction the
+    /// connection is in. Parameters are bound by position (<c>$name</c> parameters are numbered in order of appearance).
+    /// </summary>
+    private sealed class RawStatement : IDisposable
+    {
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+
+        public RawStatement(SqliteConnection connection, string sql)
+        {
+            _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
+        }
+
+        public void Integer(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+        public void Text(int index, string? value) => Check(
+            value is null ? raw.sqlite3_bind_null(_statement, index)
+
+            // An empty span would be bound as NULL (no pointer): an empty text goes through the copying overload.
+            : value.Length == 0 ? raw.sqlite3_bind_text(_statement, index, value)
+            : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+
+        /// <summary>Runs the statement to its end and makes it ready for the next row.</summary>
+        /// <exception cref="SqliteException">SQLite refused the row (a constraint, a full disk…).</exception>
+        public void Run()
+        {
+            int rc = raw.sqlite3_step(_statement);
+            try
+            {
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, _db);
+                }
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
+        }
+
+        public void Dispose() => _statement.Dispose();
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+    }
+
+    /// <summary>The text of the last instant written: the scans of an import are mostly stamped with the same one.</summary>
+    private sealed class InstantTexts
+    {
+        private DateTimeOffset _last;
+        private string? _text;
+
+        public string Of(DateTimeOffset instant)
+        {
+            // Equal instants are equal in UTC, which is what is written.
+            if (_text is null || instant != _last)
+            {
+                _text = SqliteValues.Instant(instant);
+                _last = instant;
+            }
+
+            return _text;
+        }
+    }
+
+    /// <summary>The stored names of an enum's members, worked out once.</summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<TEnum, string> Known = Enum.GetValues<TEnum>().ToDictionary(v => v, SqliteValues.Name);
+
+        public static string Of(TEnum value) => Known.TryGetValue(value, out string? name) ? name : SqliteValues.Name(value);
+    }
 
     /// <summary>The packs of one lot scanned without serial, summed up.</summary>
     private sealed class LotHoldingRow
