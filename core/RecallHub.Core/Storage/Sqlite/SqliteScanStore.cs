@@ -13,13 +13,22 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         VALUES ($id, $raw_code, $scheme, $gtin14, $product_key, $lot, $lot_key, $serial, $expiry, $production_date, $event, $scanned_at, $workstation, $operator, $sealed_patient, $prescriber, $place);
         """;
 
-    // A late import of older scans does not overwrite a newer state.
+    // A late import of older scans does not overwrite a newer state. The box's latest scan that read a lot
+    // (lot_scan_id, what its holdings take the lot and expiry from) is the new scan when it read one and is the newest;
+    // only a late scan is compared with the stored one's time. SET reads the row as it was before the update.
     private const string UpsertState = """
-        INSERT INTO pack_states (product_key, serial, state, last_scan_id, changed_at)
-        VALUES ($product_key, $serial, $state, $scan_id, $changed_at)
+        INSERT INTO pack_states (product_key, serial, state, last_scan_id, changed_at, lot_scan_id)
+        VALUES ($product_key, $serial, $state, $scan_id, $changed_at, $lot_scan_id)
         ON CONFLICT (product_key, serial) DO UPDATE
-        SET state = excluded.state, last_scan_id = excluded.last_scan_id, changed_at = excluded.changed_at
-        WHERE excluded.changed_at >= pack_states.changed_at;
+        SET state = iif(excluded.changed_at >= pack_states.changed_at, excluded.state, pack_states.state),
+            last_scan_id = iif(excluded.changed_at >= pack_states.changed_at, excluded.last_scan_id, pack_states.last_scan_id),
+            changed_at = iif(excluded.changed_at >= pack_states.changed_at, excluded.changed_at, pack_states.changed_at),
+            lot_scan_id = CASE
+                WHEN excluded.lot_scan_id IS NULL THEN pack_states.lot_scan_id
+                WHEN pack_states.lot_scan_id IS NULL OR excluded.changed_at >= pack_states.changed_at THEN excluded.lot_scan_id
+                WHEN excluded.changed_at >= (SELECT scanned_at FROM pack_scans WHERE id = pack_states.lot_scan_id) THEN excluded.lot_scan_id
+                ELSE pack_states.lot_scan_id
+            END;
         """;
 
     private const string ScanColumns = """
@@ -120,6 +129,15 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
                     state.Text(3, Names<PackStatus>.Of(StatusAfter(scan.Event)));
                     state.Integer(4, ids[i]);
                     state.Text(5, at);
+                    if (scan.Lot is null)
+                    {
+                        state.Null(6);
+                    }
+                    else
+                    {
+                        state.Integer(6, ids[i]);
+                    }
+
                     state.Run();
                 }
             }
@@ -202,6 +220,8 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         ArgumentNullException.ThrowIfNull(productKey);
         ArgumentNullException.ThrowIfNull(serial);
         cancellationToken.ThrowIfCancellationRequested();
+        // No index by serial (it slowed every scan stored for this rare look-up): SQLite reads the product's scans
+        // through ix_pack_scans_product_lot, a few hundred rows for a product a pharmacy stocks.
         var rows = await session.Connection.QueryAsync<ScanRow>(
             $"{ScanColumns} WHERE product_key = @productKey AND serial = @serial ORDER BY id;", new { productKey, serial }, session.Transaction).ConfigureAwait(false);
         return rows.Select(r => r.ToStored()).ToList();
@@ -302,6 +322,8 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         }
 
         public void Integer(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
+        public void Null(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
         public void Text(int index, string? value) => Check(
             value is null ? raw.sqlite3_bind_null(_statement, index)

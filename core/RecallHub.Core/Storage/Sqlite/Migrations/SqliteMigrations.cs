@@ -10,6 +10,7 @@ internal static class SqliteMigrations
         new(2, "block identity, plugin state, links by product and lots", Migration0002BlocksPluginStateProductLinks.Sql) { ForeignKeysOff = true },
         new(3, "scans handed over to a patient: sealed patient, prescriber, place", Migration0003ScanHandover.Sql),
         new(4, "hash-chained audit log, user accounts, recall closures", Migration0004AuditChainUsersClosures.Sql) { Then = Migration0004AuditChainUsersClosures.ChainExistingRowsAsync },
+        new(5, "each box's latest scan with a lot in pack_states; no scan index by serial", Migration0005PackStateLotScan.Sql),
     ];
 
     /// <summary>The schema version this code leads to.</summary>
