@@ -19,4 +19,10 @@ public sealed record RecordScans(IReadOnlyList<ScanSubmission> Scans) : IRequest
     /// so that after a crash it resumes exactly after the last committed batch.
     /// </summary>
     public SourceCheckpointAdvance? Checkpoint { get; init; }
+
+    /// <summary>
+    /// <see cref="Scans"/> already read (<see cref="ScanReadings.Read"/> on this very list), so that an import reads its
+    /// next batch while this one is stored; <see langword="null"/> to have the handler read them.
+    /// </summary>
+    public ScanReadings? ReadAhead { get; init; }
 }
