@@ -199,9 +199,17 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             order[i] = i;
         }
 
-        return [.. order.OrderBy(i => scans[i].ProductKey, StringComparer.Ordinal)
-            .ThenBy(i => scans[i].Lot, StringComparer.Ordinal)
-            .ThenBy(i => scans[i].Serial, StringComparer.Ordinal)];
+        // One comparison of the three keys, the index last to keep the sort stable, instead of OrderBy/ThenBy's key arrays.
+        Array.Sort(order, (a, b) =>
+        {
+            var x = scans[a];
+            var y = scans[b];
+            int c = string.CompareOrdinal(x.ProductKey, y.ProductKey);
+            c = c != 0 ? c : string.CompareOrdinal(x.Lot, y.Lot);
+            c = c != 0 ? c : string.CompareOrdinal(x.Serial, y.Serial);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        return order;
     }
 
     public async Task<IReadOnlyList<StoredPackScan>> FindByProductAsync(string productKey, string? lot = null, CancellationToken cancellationToken = default)
