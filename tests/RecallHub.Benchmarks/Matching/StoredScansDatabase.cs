@@ -154,14 +154,13 @@ internal static class StoredScansDatabase
             SELECT b / {LotsPerProduct * BoxesPerLot} AS pn, (b / {BoxesPerLot}) % {LotsPerProduct} AS l, b % {BoxesPerLot} AS box FROM seq),
         last AS (
             SELECT pn, l, box, pn * {ScansPerProduct} + l * {ScansPerLot} + MIN(2 * box + 1, {SerialisedScansPerLot - 1}) AS n FROM box)
-        INSERT INTO pack_states (product_key, serial, state, last_scan_id, changed_at, lot_scan_id)
+        INSERT INTO pack_states (product_key, serial, state, last_scan_id, lot_scan_id)
         SELECT p.key, 'SN' || l || printf('%02d', box),
                CASE WHEN 2 * box + 1 >= {SerialisedScansPerLot} THEN 'in_stock'
                     WHEN box % 3 = 0 THEN 'dispensed'
                     WHEN box % 3 = 1 THEN 'in_stock'
                     ELSE 'destroyed' END,
                n + 1,
-               strftime('%Y-%m-%dT%H:%M:%S.0000000Z', 1735689600 + n * 3, 'unixepoch'),
                n + 1
         FROM last JOIN bench_products p ON p.pn = last.pn;
         """);

@@ -255,6 +255,10 @@ public sealed class MigrationTests : IAsyncDisposable
             [("S1", "A53014", (DateOnly?)new DateOnly(2028, 2, 29), 2L), ("S2", "B60021", new DateOnly(2027, 1, 31), 3L), ("S3", null, null, 5L)],
             boxes.Select(b => (b.Serial!, b.Lot, b.Expiry, b.LastScanId)));
         Assert.Equal([1L, 2L], (await migrated.Scans.FindBySerialAsync(Notices.Gtin14, "S1", ct)).Select(s => s.Id));
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM pragma_table_info('pack_states') WHERE name = 'changed_at'"));
+        Assert.Equal(
+            new PackState(Notices.Gtin14, "S1", PackStatus.Dispensed, 2, new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)),
+            await migrated.Scans.GetPackStateAsync(Notices.Gtin14, "S1", ct));
     }
 
     [Fact]

@@ -13,20 +13,20 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         VALUES ($id, $raw_code, $scheme, $gtin14, $product_key, $lot, $lot_key, $serial, $expiry, $production_date, $event, $scanned_at, $workstation, $operator, $sealed_patient, $prescriber, $place);
         """;
 
-    // A late import of older scans does not overwrite a newer state. The box's latest scan that read a lot
-    // (lot_scan_id, what its holdings take the lot and expiry from) is the new scan when it read one and is the newest;
-    // only a late scan is compared with the stored one's time. SET reads the row as it was before the update.
+    // A late import of older scans does not overwrite a newer state. A box's state is as old as its last scan (the
+    // time is not copied into pack_states: 29 bytes of each row of a B-tree every scan writes to). The box's latest
+    // scan that read a lot (lot_scan_id, what its holdings take the lot and expiry from) is the new scan when it read
+    // one and is the newest. The look-ups only run for a box already stored; SET reads the row as it was.
     private const string UpsertState = """
-        INSERT INTO pack_states (product_key, serial, state, last_scan_id, changed_at, lot_scan_id)
-        VALUES ($product_key, $serial, $state, $scan_id, $changed_at, $lot_scan_id)
+        INSERT INTO pack_states (product_key, serial, state, last_scan_id, lot_scan_id)
+        VALUES ($product_key, $serial, $state, $scan_id, $lot_scan_id)
         ON CONFLICT (product_key, serial) DO UPDATE
-        SET state = iif(excluded.changed_at >= pack_states.changed_at, excluded.state, pack_states.state),
-            last_scan_id = iif(excluded.changed_at >= pack_states.changed_at, excluded.last_scan_id, pack_states.last_scan_id),
-            changed_at = iif(excluded.changed_at >= pack_states.changed_at, excluded.changed_at, pack_states.changed_at),
+        SET state = iif($scanned_at >= (SELECT scanned_at FROM pack_scans WHERE id = pack_states.last_scan_id), excluded.state, pack_states.state),
+            last_scan_id = iif($scanned_at >= (SELECT scanned_at FROM pack_scans WHERE id = pack_states.last_scan_id), excluded.last_scan_id, pack_states.last_scan_id),
             lot_scan_id = CASE
                 WHEN excluded.lot_scan_id IS NULL THEN pack_states.lot_scan_id
-                WHEN pack_states.lot_scan_id IS NULL OR excluded.changed_at >= pack_states.changed_at THEN excluded.lot_scan_id
-                WHEN excluded.changed_at >= (SELECT scanned_at FROM pack_scans WHERE id = pack_states.lot_scan_id) THEN excluded.lot_scan_id
+                WHEN pack_states.lot_scan_id IS NULL THEN excluded.lot_scan_id
+                WHEN $scanned_at >= (SELECT scanned_at FROM pack_scans WHERE id = pack_states.lot_scan_id) THEN excluded.lot_scan_id
                 ELSE pack_states.lot_scan_id
             END;
         """;
@@ -85,7 +85,15 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         }
 
         using var insert = new RawStatement(session.Connection, InsertScan);
+        int id = insert.Parameter("$id"), rawCode = insert.Parameter("$raw_code"), scheme = insert.Parameter("$scheme"),
+            gtin = insert.Parameter("$gtin14"), productKey = insert.Parameter("$product_key"), lot = insert.Parameter("$lot"),
+            lotKey = insert.Parameter("$lot_key"), serial = insert.Parameter("$serial"), expiry = insert.Parameter("$expiry"),
+            production = insert.Parameter("$production_date"), @event = insert.Parameter("$event"), scannedAt = insert.Parameter("$scanned_at"),
+            workstation = insert.Parameter("$workstation"), @operator = insert.Parameter("$operator"),
+            sealedPatient = insert.Parameter("$sealed_patient"), prescriber = insert.Parameter("$prescriber"), place = insert.Parameter("$place");
         using var state = new RawStatement(session.Connection, UpsertState);
+        int stateKey = state.Parameter("$product_key"), stateSerial = state.Parameter("$serial"), stateValue = state.Parameter("$state"),
+            stateScan = state.Parameter("$scan_id"), stateLotScan = state.Parameter("$lot_scan_id"), stateAt = state.Parameter("$scanned_at");
         var instants = new InstantTexts();
         var dates = new Dictionary<DateOnly, string>();
 
@@ -101,41 +109,41 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             int i = order[k];
             var scan = scans[i];
             string at = instants.Of(scan.ScannedAt);
-            insert.Integer(1, nextId + i);
-            insert.Text(2, scan.RawCode);
-            insert.Text(3, Names<IdentifierScheme>.Of(scan.Scheme));
-            insert.Text(4, scan.Gtin);
-            insert.Text(5, scan.ProductKey);
-            insert.Text(6, scan.Lot);
-            insert.Text(7, LotKey(scan.Lot));
-            insert.Text(8, scan.Serial);
-            insert.Text(9, DateText(dates, scan.Expiry));
-            insert.Text(10, DateText(dates, scan.ProductionDate));
-            insert.Text(11, Names<PackEvent>.Of(scan.Event));
-            insert.Text(12, at);
-            insert.Text(13, scan.Workstation);
-            insert.Text(14, scan.Operator);
-            insert.Text(15, scan.SealedPatient);
-            insert.Text(16, scan.Prescriber);
-            insert.Text(17, scan.Place);
+            insert.Integer(id, nextId + i);
+            insert.Text(rawCode, scan.RawCode);
+            insert.Text(scheme, Names<IdentifierScheme>.Of(scan.Scheme));
+            insert.Text(gtin, scan.Gtin);
+            insert.Text(productKey, scan.ProductKey);
+            insert.Text(lot, scan.Lot);
+            insert.Text(lotKey, LotKey(scan.Lot));
+            insert.Text(serial, scan.Serial);
+            insert.Text(expiry, DateText(dates, scan.Expiry));
+            insert.Text(production, DateText(dates, scan.ProductionDate));
+            insert.Text(@event, Names<PackEvent>.Of(scan.Event));
+            insert.Text(scannedAt, at);
+            insert.Text(workstation, scan.Workstation);
+            insert.Text(@operator, scan.Operator);
+            insert.Text(sealedPatient, scan.SealedPatient);
+            insert.Text(prescriber, scan.Prescriber);
+            insert.Text(place, scan.Place);
             try
             {
                 insert.Run();
                 ids[i] = nextId + i;
                 if (scan.ProductKey is not null && scan.Serial is not null)
                 {
-                    state.Text(1, scan.ProductKey);
-                    state.Text(2, scan.Serial);
-                    state.Text(3, Names<PackStatus>.Of(StatusAfter(scan.Event)));
-                    state.Integer(4, ids[i]);
-                    state.Text(5, at);
+                    state.Text(stateKey, scan.ProductKey);
+                    state.Text(stateSerial, scan.Serial);
+                    state.Text(stateValue, Names<PackStatus>.Of(StatusAfter(scan.Event)));
+                    state.Integer(stateScan, ids[i]);
+                    state.Text(stateAt, at);
                     if (scan.Lot is null)
                     {
-                        state.Null(6);
+                        state.Null(stateLotScan);
                     }
                     else
                     {
-                        state.Integer(6, ids[i]);
+                        state.Integer(stateLotScan, ids[i]);
                     }
 
                     state.Run();
@@ -241,7 +249,11 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         ArgumentNullException.ThrowIfNull(serial);
         cancellationToken.ThrowIfCancellationRequested();
         var row = await session.Connection.QuerySingleOrDefaultAsync<StateRow>(
-            "SELECT state AS State, last_scan_id AS LastScanId, changed_at AS ChangedAt FROM pack_states WHERE product_key = @productKey AND serial = @serial;",
+            """
+            SELECT st.state AS State, st.last_scan_id AS LastScanId, s.scanned_at AS ChangedAt
+            FROM pack_states st JOIN pack_scans s ON s.id = st.last_scan_id
+            WHERE st.product_key = @productKey AND st.serial = @serial;
+            """,
             new { productKey, serial },
             session.Transaction).ConfigureAwait(false);
         return row is null
@@ -316,7 +328,7 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
 
     /// <summary>
     /// A statement prepared once on the session's connection and run many times, in whatever transaction the
-    /// connection is in. Parameters are bound by position (<c>$name</c> parameters are numbered in order of appearance).
+    /// connection is in. Parameters are bound by their index (<see cref="Parameter"/>), looked up once.
     /// </summary>
     private sealed class RawStatement : IDisposable
     {
@@ -327,6 +339,12 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
         {
             _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
             SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
+        }
+
+        public int Parameter(string name)
+        {
+            int index = raw.sqlite3_bind_parameter_index(_statement, name);
+            return index > 0 ? index : throw new InvalidOperationException($"The statement has no parameter {name}.");
         }
 
         public void Integer(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
