@@ -73,7 +73,7 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
     // Synchronous on purpose: SQLite does no I/O asynchronously, and one prepared statement reused for the whole batch
     // inside one transaction is what makes bulk imports fast. The statements are SQLite's own (SQLitePCL), bound
     // straight from the strings: SqliteCommand re-reads its parameter collection, converts every string to a new UTF-8
-    // array and builds a data reader on each execution, which cost about a fifth of an import.
+    // array and builds a data reader on each execution: about a tenth of an import's CPU time (perf).
     private IReadOnlyList<long> Append(IReadOnlyList<PackScan> scans, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         // The transaction holds the write lock (every session transaction is IMMEDIATE), so nobody else can insert
@@ -109,25 +109,25 @@ internal sealed class SqliteScanStore(SqliteStoreSession session) : IScanStore
             int i = order[k];
             var scan = scans[i];
             string at = instants.Of(scan.ScannedAt);
-            insert.Integer(id, nextId + i);
-            insert.Text(rawCode, scan.RawCode);
-            insert.Text(scheme, Names<IdentifierScheme>.Of(scan.Scheme));
-            insert.Text(gtin, scan.Gtin);
-            insert.Text(productKey, scan.ProductKey);
-            insert.Text(lot, scan.Lot);
-            insert.Text(lotKey, LotKey(scan.Lot));
-            insert.Text(serial, scan.Serial);
-            insert.Text(expiry, DateText(dates, scan.Expiry));
-            insert.Text(production, DateText(dates, scan.ProductionDate));
-            insert.Text(@event, Names<PackEvent>.Of(scan.Event));
-            insert.Text(scannedAt, at);
-            insert.Text(workstation, scan.Workstation);
-            insert.Text(@operator, scan.Operator);
-            insert.Text(sealedPatient, scan.SealedPatient);
-            insert.Text(prescriber, scan.Prescriber);
-            insert.Text(place, scan.Place);
             try
             {
+                insert.Integer(id, nextId + i);
+                insert.Text(rawCode, scan.RawCode);
+                insert.Text(scheme, Names<IdentifierScheme>.Of(scan.Scheme));
+                insert.Text(gtin, scan.Gtin);
+                insert.Text(productKey, scan.ProductKey);
+                insert.Text(lot, scan.Lot);
+                insert.Text(lotKey, LotKey(scan.Lot));
+                insert.Text(serial, scan.Serial);
+                insert.Text(expiry, DateText(dates, scan.Expiry));
+                insert.Text(production, DateText(dates, scan.ProductionDate));
+                insert.Text(@event, Names<PackEvent>.Of(scan.Event));
+                insert.Text(scannedAt, at);
+                insert.Text(workstation, scan.Workstation);
+                insert.Text(@operator, scan.Operator);
+                insert.Text(sealedPatient, scan.SealedPatient);
+                insert.Text(prescriber, scan.Prescriber);
+                insert.Text(place, scan.Place);
                 insert.Run();
                 ids[i] = nextId + i;
                 if (scan.ProductKey is not null && scan.Serial is not null)
