@@ -55,7 +55,14 @@ public sealed class PackChecker
         var pack = PackIdentity.From(reading)
             ?? throw new ArgumentException("The scanned code identifies no product (no GTIN, HIBCC or PPN could be read).", nameof(reading));
 
-        var concerns = _index.Check(pack)
+        var matches = _index.Check(pack);
+        if (matches.Count == 0)
+        {
+            // Nearly every pack of a bulk import: answered without building the concerns.
+            return Allowed(reading);
+        }
+
+        var concerns = matches
             .GroupBy(m => m.RecallId)
             .Select(g => (Id: g.Key, Outcome: g.Any(m => m.Outcome == MatchOutcome.Concerned) ? MatchOutcome.Concerned : MatchOutcome.CannotTell))
             .Where(c => _recalls.ContainsKey(c.Id))
@@ -67,7 +74,7 @@ public sealed class PackChecker
 
         if (concerns.Count == 0)
         {
-            return new PackCheckResult(CheckVerdict.Allow, false, "Aucun rappel en cours ne concerne cette boîte.", "Délivrance possible.", [], reading);
+            return Allowed(reading);
         }
 
         var first = concerns[0];
@@ -106,6 +113,9 @@ public sealed class PackChecker
             concerns,
             reading);
     }
+
+    private static PackCheckResult Allowed(BarcodeReading reading) =>
+        new(CheckVerdict.Allow, false, "Aucun rappel en cours ne concerne cette boîte.", "Délivrance possible.", [], reading);
 
     private RecallConcern WithLift(RecallConcern concern, string pharmacy, in PackIdentity pack) =>
         Lifted.Find(pharmacy, concern.RecallId, pack) is { Lift: { } lift } block ? concern with { Lift = lift, LiftedBlockId = block.Id } : concern;

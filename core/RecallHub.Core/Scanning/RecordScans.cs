@@ -23,4 +23,10 @@ public sealed record RecordScans(IReadOnlyList<ScanSubmission> Scans) : IRequest
 
     /// <summary>The pharmacy it is done for; <see cref="PharmacyScope.Single"/> by default.</summary>
     public PharmacyScope Scope { get; init; }
+
+    /// <summary>
+    /// <see cref="Scans"/> already read (<see cref="ScanReadings.Read"/> on this very list), so that an import reads its
+    /// next batch while this one is stored; <see langword="null"/> to have the handler read them.
+    /// </summary>
+    public ScanReadings? ReadAhead { get; init; }
 }

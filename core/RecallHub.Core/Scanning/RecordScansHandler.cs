@@ -1,6 +1,5 @@
 using Mediator;
 using RecallHub.Abstractions.Identifiers;
-using RecallHub.Abstractions.Patients;
 using RecallHub.Abstractions.Plugins;
 using RecallHub.Core.Blocking;
 using RecallHub.Core.Checking;
@@ -18,9 +17,6 @@ namespace RecallHub.Core.Scanning;
 public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache recalls, HubEventOutbox outbox, TimeProvider time)
     : IRequestHandler<RecordScans, ScanBatchResult>
 {
-    // A scanner's clock a little ahead of the hub's is normal; a scan dated tomorrow is a bug upstream.
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(10);
-
     /// <inheritdoc />
     public async ValueTask<ScanBatchResult> Handle(RecordScans request, CancellationToken cancellationToken)
     {
@@ -31,8 +27,16 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
             throw new ArgumentException($"A batch holds at most {RecordScans.MaxBatch} scans; this one has {request.Scans.Count}. Split it.", nameof(request));
         }
 
-        var now = time.GetUtcNow();
-        var readings = Read(request.Scans, now);
+        var read = request.ReadAhead ?? ScanReadings.Read(request.Scans, time);
+        if (!ReferenceEquals(read.Scans, request.Scans))
+        {
+            throw new ArgumentException("ReadAhead was read from another list of scans than Scans: read the very list sent.", nameof(request));
+        }
+
+        var readings = read.Items;
+
+        // Blocks read ahead are placed now, not when their batch was read; otherwise at the time undated scans get.
+        var now = request.ReadAhead is null ? read.ReadAt : time.GetUtcNow();
 
         // Scans are one pharmacy's: the all-pharmacies scope has none to record them for (Pharmacy throws).
         string pharmacy = request.Scope.Pharmacy;
@@ -142,79 +146,6 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
         return new ScanBatchResult(items);
     }
 
-    private ScanReading[] Read(IReadOnlyList<ScanSubmission> submissions, DateTimeOffset now)
-    {
-        var options = new Dictionary<string, BarcodeReaderOptions>(StringComparer.Ordinal);
-        var plain = new BarcodeReaderOptions { TimeProvider = time };
-        var readings = new ScanReading[submissions.Count];
-        for (int i = 0; i < submissions.Count; i++)
-        {
-            readings[i] = Read(submissions[i], now, plain, options);
-        }
-
-        return readings;
-    }
-
-    private ScanReading Read(ScanSubmission? submission, DateTimeOffset now, BarcodeReaderOptions plain, Dictionary<string, BarcodeReaderOptions> options)
-    {
-        if (submission is null)
-        {
-            return ScanReading.Refused(new ScanProblem("SCAN_MISSING", null, "The scan is missing (null)."));
-        }
-
-        if (string.IsNullOrEmpty(submission.RawCode))
-        {
-            return ScanReading.Refused(new ScanProblem("SCAN_EMPTY", null, "The scan has no code."));
-        }
-
-        if (!Enum.IsDefined(submission.Event))
-        {
-            return ScanReading.Refused(new ScanProblem("SCAN_EVENT", null, $"Unknown event {(int)submission.Event}."));
-        }
-
-        var readerOptions = submission.GroupSeparatorSubstitute is not { Length: > 0 } substitute
-            ? plain
-            : options.TryGetValue(substitute, out var known) ? known : options[substitute] = new BarcodeReaderOptions { TimeProvider = time, GroupSeparatorSubstitute = substitute };
-        var reading = BarcodeReader.Read(submission.RawCode, readerOptions);
-
-        var problems = new List<ScanProblem>();
-        problems.AddRange(reading.Errors.Select(e => new ScanProblem(e.Code, e.Position, e.Message)));
-        string? productKey = ProductKeys.Of(reading);
-        if (productKey is null && reading.Errors.Count == 0)
-        {
-            problems.Add(new ScanProblem("SCAN_NO_PRODUCT", null, "The code names no product: it carries no GTIN, HIBCC or PPN to match recalls on."));
-        }
-
-        var scannedAt = submission.ScannedAt ?? now;
-        if (scannedAt > now + FutureTolerance)
-        {
-            problems.Add(new ScanProblem("SCAN_IN_FUTURE", null, $"scanned_at {scannedAt:O} is later than the hub's clock ({now:O}) by more than {FutureTolerance.TotalMinutes} minutes."));
-        }
-
-        if (submission.SealedPatient is { } sealedPatient)
-        {
-            // The host seals identities before they reach the engine; anything else is refused rather than stored.
-            if (submission.Event is not (PackEvent.Implantation or PackEvent.Dispensation))
-            {
-                problems.Add(new ScanProblem("SCAN_PATIENT_EVENT", null, "A patient goes only with an implantation or a dispensation scan."));
-            }
-
-            if (!sealedPatient.StartsWith(PatientIdentitySeal.Version1Prefix, StringComparison.Ordinal))
-            {
-                problems.Add(new ScanProblem("SCAN_PATIENT_NOT_SEALED", null, "The patient identity is not sealed: the engine stores only sealed identities."));
-            }
-        }
-
-        return problems.Count > 0
-            ? new ScanReading(reading, null, problems)
-            : new ScanReading(reading, PackScan.FromReading(reading, submission.Event, scannedAt, submission.Workstation, submission.Operator) with
-            {
-                SealedPatient = submission.SealedPatient,
-                Prescriber = submission.Prescriber,
-                Place = submission.Place,
-            }, []);
-    }
-
     private static PackHandover Handover(long scanId, PackScan scan, BarcodeReading reading) => new()
     {
         Event = scan.Event == PackEvent.Implantation ? HandoverEvent.Implantation : HandoverEvent.Dispensation,
@@ -232,9 +163,4 @@ public sealed class RecordScansHandler(IRecallHubStore store, ActiveRecallsCache
         Place = scan.Place,
         SealedPatient = scan.SealedPatient!,
     };
-
-    private readonly record struct ScanReading(BarcodeReading? Reading, PackScan? Scan, IReadOnlyList<ScanProblem> Problems)
-    {
-        public static ScanReading Refused(ScanProblem problem) => new(null, null, [problem]);
-    }
 }

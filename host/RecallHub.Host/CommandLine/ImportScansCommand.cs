@@ -17,7 +17,7 @@ internal static class ImportScansCommand
     /// <summary>Scans sent in one transaction unless <c>--batch</c> says otherwise.</summary>
     /// <remarks>
     /// Each commit rewrites every index page its scans touched, and scans of a pharmacy's many products touch pages
-    /// all over the scan indexes: 20 000 scans a batch import about twice as fast as 5 000 (docs/benchmarks.md), and
+    /// all over the scan indexes: 20 000 scans a batch imported 1.5 times as fast as 5 000 (docs/benchmarks.md), and
     /// still commit in about a second, so that Ctrl+C is honoured quickly and the hub's own writers wait little.
     /// </remarks>
     public const int DefaultBatch = 20_000;

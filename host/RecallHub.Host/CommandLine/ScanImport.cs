@@ -10,11 +10,17 @@ namespace RecallHub.Host.CommandLine;
 /// accounts for every line: stored, refused with its line number and what is wrong, or not reached.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A stop request is honoured between batches only: the batch in flight is committed (or, if the process dies, rolled
 /// back whole by SQLite), never left half stored. When the file has a <see cref="CheckpointKey"/>, each batch commits
 /// the number of its last line with it, so that <c>--resume</c> knows exactly where the last committed batch ended.
+/// </para>
+/// <para>
+/// While a batch is stored, the next one is read (<see cref="ReadAhead"/>): the store works on one core, reading the
+/// file and the codes on the other. A batch read ahead and not sent when the import stops is simply not committed.
+/// </para>
 /// </remarks>
-internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, ImportProgress progress, int batchSize)
+internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, ImportProgress progress, int batchSize, TimeProvider time)
 {
     /// <summary>The checkpoint's word for a file read to the end.</summary>
     public const string Complete = "complete";
@@ -24,6 +30,12 @@ internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, Im
 
     /// <summary>The pharmacy whose scans these are; <see cref="PharmacyScope.Single"/> by default.</summary>
     public PharmacyScope Scope { get; init; }
+
+    /// <summary>
+    /// Whether to read the next batch while the current one is stored. Not for standard input, where reading ahead could
+    /// wait for a line that Ctrl+C should not wait for.
+    /// </summary>
+    public bool ReadAhead { get; init; }
 
     /// <summary>What the import did.</summary>
     public ImportTally Tally { get; } = new();
@@ -51,44 +63,76 @@ internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, Im
     {
         ArgumentNullException.ThrowIfNull(mediator);
         CommittedLine = firstLine - 1;
-        while (!stop.IsCancellationRequested)
+        Task<Batch>? ahead = null;
+        try
         {
-            var scans = new List<ScanSubmission>(batchSize);
-            var lines = new List<long>(batchSize);
-            bool more = await FillAsync(scans, lines).ConfigureAwait(false);
-            long last = Math.Max(reader.LineNumber, CommittedLine);
-
-            // A batch of nothing still carries the checkpoint when the file ends, so that it says "complete".
-            if (scans.Count > 0 || last > CommittedLine || (!more && CheckpointKey is not null))
+            while (!stop.IsCancellationRequested)
             {
-                var request = new RecordScans(scans)
+                var batch = ahead is null ? Next() : await ahead.ConfigureAwait(false);
+                ahead = null;
+
+                // The store's work is one thread; reading the next batch (the file, the codes) goes on the other core.
+                if (batch.More && ReadAhead)
                 {
-                    Checkpoint = CheckpointKey is null ? null : new SourceCheckpointAdvance(CheckpointKey, more ? $"{last}" : $"{last} {Complete}"),
-                    Scope = Scope,
-                };
+                    ahead = Task.Run(Next, CancellationToken.None);
+                }
 
-                // Not cancellable: a batch that started is committed, then the stop is honoured.
-                var result = await mediator.Send(request, CancellationToken.None).ConfigureAwait(false);
-                CommittedLine = last;
-                await AccountAsync(result, lines).ConfigureAwait(false);
-                await progress.CommittedAsync(CommittedLine, position(), Tally).ConfigureAwait(false);
+                // Listed here rather than where the line was read, so that they come in file order among the progress lines.
+                foreach (var (line, problem) in batch.Refused)
+                {
+                    Tally.Refused++;
+                    await progress.RefusedAsync(line, problem).ConfigureAwait(false);
+                }
+
+                long last = Math.Max(batch.LineNumber, CommittedLine);
+
+                // A batch of nothing still carries the checkpoint when the file ends, so that it says "complete".
+                if (batch.Scans.Count > 0 || last > CommittedLine || (!batch.More && CheckpointKey is not null))
+                {
+                    var request = new RecordScans(batch.Scans)
+                    {
+                        Checkpoint = CheckpointKey is null ? null : new SourceCheckpointAdvance(CheckpointKey, batch.More ? $"{last}" : $"{last} {Complete}"),
+                        ReadAhead = batch.Readings,
+                        Scope = Scope,
+                    };
+
+                    // Not cancellable: a batch that started is committed, then the stop is honoured.
+                    var result = await mediator.Send(request, CancellationToken.None).ConfigureAwait(false);
+                    CommittedLine = last;
+                    await AccountAsync(result, batch.Lines).ConfigureAwait(false);
+                    await progress.CommittedAsync(CommittedLine, batch.Position, Tally).ConfigureAwait(false);
+                }
+
+                if (!batch.More)
+                {
+                    Finished = true;
+                    return;
+                }
             }
-
-            if (!more)
+        }
+        finally
+        {
+            // The file is closed after this returns: the batch being read ahead (read, never sent) must be done with it.
+            if (ahead is not null)
             {
-                Finished = true;
-                return;
+                await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    private async Task<bool> FillAsync(List<ScanSubmission> scans, List<long> lines)
+    // Reads up to a batch of lines and their codes; never touches the tally or the output, which the sending loop owns.
+    private Batch Next()
     {
+        var scans = new List<ScanSubmission>(batchSize);
+        var lines = new List<long>(batchSize);
+        var refused = new List<(long, string)>();
+        bool more = true;
         while (scans.Count < batchSize)
         {
             if (!reader.TryRead(out var line))
             {
-                return false;
+                more = false;
+                break;
             }
 
             if (line.Scan is { } scan)
@@ -98,12 +142,11 @@ internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, Im
             }
             else
             {
-                Tally.Refused++;
-                await progress.RefusedAsync(line.Number, line.Problem!).ConfigureAwait(false);
+                refused.Add((line.Number, line.Problem!));
             }
         }
 
-        return true;
+        return new Batch(scans, lines, refused, ScanReadings.Read(scans, time), reader.LineNumber, position(), more);
     }
 
     private async Task AccountAsync(ScanBatchResult result, List<long> lines)
@@ -124,4 +167,14 @@ internal sealed class ScanImport(ScanFileReader reader, Func<long?> position, Im
 
     private static string Describe(ScanProblem problem) =>
         problem.Position is { } at ? $"{problem.Code} at {at}: {problem.Message}" : $"{problem.Code}: {problem.Message}";
+
+    /// <summary>A batch as read from the file.</summary>
+    /// <param name="Scans">The lines that hold a scan.</param>
+    /// <param name="Lines">The line number of each scan.</param>
+    /// <param name="Refused">The lines that hold no scan, with what is wrong.</param>
+    /// <param name="Readings">The scans, read by the engine's reader.</param>
+    /// <param name="LineNumber">The last line read.</param>
+    /// <param name="Position">Bytes of the file read, when known.</param>
+    /// <param name="More">Whether the file goes on.</param>
+    private sealed record Batch(List<ScanSubmission> Scans, List<long> Lines, List<(long Line, string Problem)> Refused, ScanReadings Readings, long LineNumber, long? Position, bool More);
 }

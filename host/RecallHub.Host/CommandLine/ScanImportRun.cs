@@ -110,7 +110,7 @@ internal sealed class ScanImportRun(TextWriter output, TextWriter error, TimePro
         }
 
         var progress = new ImportProgress(error, Terminal, time, Name, stream?.Length);
-        var import = new ScanImport(reader, () => stream?.Position, progress, BatchSize) { CheckpointKey = key, Scope = Scope };
+        var import = new ScanImport(reader, () => stream?.Position, progress, BatchSize, time) { CheckpointKey = key, ReadAhead = stream is not null, Scope = Scope };
         try
         {
             await import.RunAsync(mediator, firstLine, stop).ConfigureAwait(false);

@@ -84,7 +84,7 @@ internal static class StoredScansDatabase
 
             // Nobody else uses the file while it is built: no journal, no fsync, a large cache for the index sorts.
             Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY;");
-            Execute(connection, "DROP INDEX ix_pack_scans_product_lot; DROP INDEX ix_pack_scans_product_serial;");
+            Execute(connection, "DROP INDEX ix_pack_scans_product_lot;");
             Execute(connection, "CREATE TEMP TABLE bench_products (pn INTEGER PRIMARY KEY, key TEXT NOT NULL);");
             using (var transaction = connection.BeginTransaction())
             using (var insert = new SqliteCommand("INSERT INTO bench_products (pn, key) VALUES ($n, $key);", connection, transaction))
@@ -105,7 +105,6 @@ internal static class StoredScansDatabase
             Step(log, connection, "pack_scans", ScansSql());
             Step(log, connection, "pack_states", StatesSql());
             Step(log, connection, "ix_pack_scans_product_lot", "CREATE INDEX ix_pack_scans_product_lot ON pack_scans (product_key, lot_key);");
-            Step(log, connection, "ix_pack_scans_product_serial", "CREATE INDEX ix_pack_scans_product_serial ON pack_scans (product_key, serial);");
             Execute(connection, "PRAGMA journal_mode = WAL;");
         }
 
@@ -155,14 +154,14 @@ internal static class StoredScansDatabase
             SELECT b / {LotsPerProduct * BoxesPerLot} AS pn, (b / {BoxesPerLot}) % {LotsPerProduct} AS l, b % {BoxesPerLot} AS box FROM seq),
         last AS (
             SELECT pn, l, box, pn * {ScansPerProduct} + l * {ScansPerLot} + MIN(2 * box + 1, {SerialisedScansPerLot - 1}) AS n FROM box)
-        INSERT INTO pack_states (product_key, serial, state, last_scan_id, changed_at)
+        INSERT INTO pack_states (product_key, serial, state, last_scan_id, lot_scan_id)
         SELECT p.key, 'SN' || l || printf('%02d', box),
                CASE WHEN 2 * box + 1 >= {SerialisedScansPerLot} THEN 'in_stock'
                     WHEN box % 3 = 0 THEN 'dispensed'
                     WHEN box % 3 = 1 THEN 'in_stock'
                     ELSE 'destroyed' END,
                n + 1,
-               strftime('%Y-%m-%dT%H:%M:%S.0000000Z', 1735689600 + n * 3, 'unixepoch')
+               n + 1
         FROM last JOIN bench_products p ON p.pn = last.pn;
         """);
 

@@ -17,7 +17,7 @@ public sealed class MigrationTests : IAsyncDisposable
         var store = await _fixture.OpenAsync();
 
         Assert.True(File.Exists(_fixture.DatabasePath));
-        Assert.Equal([1, 2, 3, 4, 6], store.AppliedMigrations);
+        Assert.Equal([1, 2, 3, 4, 5, 6], store.AppliedMigrations);
         foreach (string table in new[]
         {
             "recalls", "recall_links", "recall_revisions", "recall_products", "recall_lots", "pack_scans", "pack_states",
@@ -27,10 +27,12 @@ public sealed class MigrationTests : IAsyncDisposable
             Assert.Equal(1, _fixture.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
         }
 
-        foreach (string index in new[] { "ix_pack_scans_product_lot", "ix_pack_scans_product_serial", "ix_outbox_sink_pending", "ux_stock_blocks_pack", "ix_recall_links_recall" })
+        foreach (string index in new[] { "ix_pack_scans_product_lot", "ix_outbox_sink_pending", "ux_stock_blocks_pack", "ix_recall_links_recall" })
         {
             Assert.Equal(1, _fixture.Scalar($"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND name = '{index}'"));
         }
+
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_pack_scans_product_serial'"));
 
         using var connection = _fixture.RawConnection();
         using var command = connection.CreateCommand();
@@ -46,6 +48,8 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal(3, reader.GetInt64(0));
         Assert.True(reader.Read());
         Assert.Equal(4, reader.GetInt64(0));
+        Assert.True(reader.Read());
+        Assert.Equal(5, reader.GetInt64(0));
         Assert.True(reader.Read());
         Assert.Equal(6, reader.GetInt64(0));
         Assert.False(reader.Read());
@@ -126,7 +130,7 @@ public sealed class MigrationTests : IAsyncDisposable
 
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([2, 3, 4, 6], store.AppliedMigrations);
+        Assert.Equal([2, 3, 4, 5, 6], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var recall = (await migrated.Recalls.GetAsync(recallId, ct))!;
         Assert.Equal(3, recall.Revisions.Count);
@@ -170,7 +174,7 @@ public sealed class MigrationTests : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         var store = await _fixture.OpenAsync();
 
-        Assert.Equal([3, 4, 6], store.AppliedMigrations);
+        Assert.Equal([3, 4, 5, 6], store.AppliedMigrations);
         await using var migrated = await store.OpenSessionAsync(ct);
         var old = Assert.Single(await migrated.Scans.FindByProductAsync(Notices.Gtin14, cancellationToken: ct)).Scan;
         Assert.Equal(("A53014", "Claire", (string?)null, (string?)null, (string?)null), (old.Lot, old.Operator, old.SealedPatient, old.Prescriber, old.Place));
@@ -215,6 +219,48 @@ public sealed class MigrationTests : IAsyncDisposable
         Assert.Equal(new AuditChainVerification(3, null, null), await session.Audit.VerifyAsync(ct));
         Assert.ThrowsAny<SqliteException>(() => _fixture.Execute("UPDATE audit_log SET actor = 'X' WHERE id = 1"));
         Assert.ThrowsAny<SqliteException>(() => _fixture.Execute("DELETE FROM audit_log WHERE id = 1"));
+    }
+
+    [Fact]
+    public async Task A_version_4_database_names_each_boxs_latest_scan_with_a_lot_and_drops_the_serial_index()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (await SqliteRecallHubStore.OpenWithMigrationsAsync(_fixture.DatabasePath, _fixture.Clock, SqliteDurability.Normal, [.. SqliteMigrations.All.Take(4)], ct))
+        {
+        }
+
+        // S1: received with its lot, then dispensed by a scan that missed it. S2: two lots read, the later one by time
+        // has the smaller id (imported late). S3: never a lot.
+        SqliteConnection.ClearAllPools();
+        _fixture.Execute(
+            $"""
+            INSERT INTO pack_scans (id, raw_code, scheme, gtin14, product_key, lot, lot_key, serial, expiry, event, scanned_at) VALUES
+                (1, 'c1', 'gs1', '{Notices.Gtin14}', '{Notices.Gtin14}', 'A53014', 'A53014', 'S1', '2028-02-29', 'reception', '2026-11-22T08:00:00.0000000Z'),
+                (2, 'c2', 'gs1', '{Notices.Gtin14}', '{Notices.Gtin14}', NULL, NULL, 'S1', NULL, 'dispensation', '2026-11-22T09:00:00.0000000Z'),
+                (3, 'c3', 'gs1', '{Notices.Gtin14}', '{Notices.Gtin14}', 'B60021', 'B60021', 'S2', '2027-01-31', 'reception', '2026-11-22T10:00:00.0000000Z'),
+                (4, 'c4', 'gs1', '{Notices.Gtin14}', '{Notices.Gtin14}', 'C1', 'C1', 'S2', '2027-03-31', 'reception', '2026-11-22T07:00:00.0000000Z'),
+                (5, 'c5', 'gs1', '{Notices.Gtin14}', '{Notices.Gtin14}', NULL, NULL, 'S3', NULL, 'reception', '2026-11-22T07:00:00.0000000Z');
+            INSERT INTO pack_states (product_key, serial, state, last_scan_id, changed_at) VALUES
+                ('{Notices.Gtin14}', 'S1', 'dispensed', 2, '2026-11-22T09:00:00.0000000Z'),
+                ('{Notices.Gtin14}', 'S2', 'in_stock', 3, '2026-11-22T10:00:00.0000000Z'),
+                ('{Notices.Gtin14}', 'S3', 'in_stock', 5, '2026-11-22T07:00:00.0000000Z');
+            """);
+        SqliteConnection.ClearAllPools();
+        var store = await _fixture.OpenAsync();
+
+        Assert.Equal([5, 6], store.AppliedMigrations);
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'ix_pack_scans_product_serial'"));
+        Assert.Equal("1,3,", _fixture.Text("SELECT group_concat(COALESCE(lot_scan_id, ''), ',') FROM (SELECT lot_scan_id FROM pack_states ORDER BY serial)"));
+        await using var migrated = await store.OpenSessionAsync(ct);
+        var boxes = await migrated.Scans.FindHoldingsAsync(Notices.Gtin14, null, ct);
+        Assert.Equal(
+            [("S1", "A53014", (DateOnly?)new DateOnly(2028, 2, 29), 2L), ("S2", "B60021", new DateOnly(2027, 1, 31), 3L), ("S3", null, null, 5L)],
+            boxes.Select(b => (b.Serial!, b.Lot, b.Expiry, b.LastScanId)));
+        Assert.Equal([1L, 2L], (await migrated.Scans.FindBySerialAsync(Notices.Gtin14, "S1", ct)).Select(s => s.Id));
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM pragma_table_info('pack_states') WHERE name = 'changed_at'"));
+        Assert.Equal(
+            new PackState(Notices.Gtin14, "S1", PackStatus.Dispensed, 2, new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)),
+            await migrated.Scans.GetPackStateAsync(Notices.Gtin14, "S1", ct));
     }
 
     [Fact]

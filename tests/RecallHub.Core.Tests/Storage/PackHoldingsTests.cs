@@ -136,6 +136,25 @@ public abstract class PackHoldingsTests(StoreTestFixture fixture) : IAsyncDispos
     }
 
     [Fact]
+    public async Task A_box_takes_its_lot_from_its_latest_scan_that_read_one_even_when_imported_late()
+    {
+        await using var session = await _fixture.SessionAsync();
+        var latest = await session.Scans.AppendAsync([Scan(null, "S1", minute: 10, workstation: "comptoir-2")], _ct);
+
+        // Late imports, one batch each: the box's state stays with its scan at minute 10.
+        await session.Scans.AppendAsync([Scan("A53014", "S1", PackEvent.Dispensation, minute: 0)], _ct);
+        var lotA = Assert.Single(await HoldingsAsync(session, null));
+        await session.Scans.AppendAsync([Scan("B60021", "S1", minute: -5)], _ct);
+        var stillA = Assert.Single(await HoldingsAsync(session, null));
+        await session.Scans.AppendAsync([Scan("C1", "S1", minute: 5)], _ct);
+        var lotC = Assert.Single(await HoldingsAsync(session, null));
+
+        Assert.Equal(("A53014", "A53014", "C1"), (lotA.Lot, stillA.Lot, lotC.Lot));
+        Assert.All(new[] { lotA, stillA, lotC }, box => Assert.Equal((latest[0], true, "comptoir-2"), (box.LastScanId, box.InStock, box.Workstation)));
+        Assert.Equal(4, (await session.Scans.FindBySerialAsync(Notices.Gtin14, "S1", _ct)).Count);
+    }
+
+    [Fact]
     public async Task The_holdings_of_a_new_recall_feed_the_stored_pack_matcher()
     {
         await using var session = await _fixture.SessionAsync();

@@ -47,6 +47,7 @@ public sealed class SqliteQueryPlanTests : IAsyncDisposable
         }
 
         Assert.Contains("SEARCH st USING PRIMARY KEY (product_key=? AND serial=?)", boxes, StringComparison.Ordinal);
-        Assert.Contains("SEARCH x USING INDEX ix_pack_scans_product_serial (product_key=? AND serial=?)", boxes, StringComparison.Ordinal);
+        Assert.Contains("SEARCH last USING INTEGER PRIMARY KEY (rowid=?)", boxes, StringComparison.Ordinal);
+        Assert.Contains("SEARCH best USING INTEGER PRIMARY KEY (rowid=?)", boxes, StringComparison.Ordinal);
     }
 }

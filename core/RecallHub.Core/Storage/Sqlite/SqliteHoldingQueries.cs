@@ -48,7 +48,7 @@ internal static class SqliteHoldingQueries
         """;
 
     // One row per box: its state and last scan from pack_states; its lot, expiry and GTIN from its latest scan that
-    // read a lot (a later scan that missed the lot must not hide it).
+    // read a lot, which pack_states names too (a later scan that missed the lot must not hide it).
     private const string BoxesQuery = """
         SELECT b.serial AS Serial, st.state AS State, st.last_scan_id AS LastScanId, last.scanned_at AS LastScannedAt,
                last.workstation AS Workstation, best.gtin14 AS Gtin, best.lot AS Lot, best.expiry AS Expiry,
@@ -56,14 +56,7 @@ internal static class SqliteHoldingQueries
         FROM b
         JOIN pack_states st ON st.product_key = @productKey AND st.serial = b.serial
         JOIN pack_scans last ON last.id = st.last_scan_id
-        JOIN pack_scans best ON best.id = CASE
-            WHEN last.lot_key IS NOT NULL THEN last.id
-            ELSE COALESCE(
-                (SELECT x.id FROM pack_scans x
-                 WHERE x.product_key = @productKey AND x.serial = b.serial AND x.lot_key IS NOT NULL
-                 ORDER BY x.scanned_at DESC, x.id DESC LIMIT 1),
-                last.id)
-            END
+        JOIN pack_scans best ON best.id = COALESCE(st.lot_scan_id, st.last_scan_id)
         ORDER BY b.serial;
         """;
 

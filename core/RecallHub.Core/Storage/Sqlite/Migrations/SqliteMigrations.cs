@@ -10,8 +10,7 @@ internal static class SqliteMigrations
         new(2, "block identity, plugin state, links by product and lots", Migration0002BlocksPluginStateProductLinks.Sql) { ForeignKeysOff = true },
         new(3, "scans handed over to a patient: sealed patient, prescriber, place", Migration0003ScanHandover.Sql),
         new(4, "hash-chained audit log, user accounts, recall closures", Migration0004AuditChainUsersClosures.Sql) { Then = Migration0004AuditChainUsersClosures.ChainExistingRowsAsync },
-
-        // 5 is taken by a change in progress elsewhere; the numbers stay as they were handed out.
+        new(5, "each box's latest scan with a lot in pack_states; no scan index by serial", Migration0005PackStateLotScan.Sql),
         new(6, "outbox delivery leases per sink", Migration0006OutboxLeases.Sql),
     ];
 
