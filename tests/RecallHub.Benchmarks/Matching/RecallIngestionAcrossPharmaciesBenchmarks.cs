@@ -18,7 +18,9 @@ namespace RecallHub.Benchmarks.Matching;
 /// <see cref="PharmaciesDatabase"/> (1 000 pharmacies × 100 000 scans); each iteration is a new recall of one product
 /// × 2 lots (an odd and an even one) that no earlier iteration named, so it places blocks in every pharmacy: per
 /// pharmacy 2 boxes in stock per lot, the even lot's packs without serial and the plain EAN-13 of unknown lot (a
-/// manual check), 6 blocks. The blocks and events stay in the database (each run adds about 6 000 per iteration).
+/// manual check), 6 blocks. On 2026-11-30 it placed 4 002, not 6 000: <c>RecallExposure.FindAsync</c> keeps one pack
+/// per (product, lot, serial) across pharmacies, so the packs without serial are blocked in one pharmacy only (see
+/// docs/benchmarks.md). The blocks and events stay in the database.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class RecallIngestionAcrossPharmaciesBenchmarks
