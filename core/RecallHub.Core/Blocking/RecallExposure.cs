@@ -22,7 +22,8 @@ public static class RecallExposure
     {
         ArgumentNullException.ThrowIfNull(scans);
         ArgumentNullException.ThrowIfNull(products);
-        var found = new Dictionary<(string Key, string? Lot, string? Serial), ExposedPack>();
+        // Per pharmacy: across all pharmacies, the same lot (or box) held by two pharmacies is two exposed packs.
+        var found = new Dictionary<(string Pharmacy, string Key, string? Lot, string? Serial), ExposedPack>();
         var unmatchable = new List<RecalledProduct>();
         foreach (var product in products)
         {
@@ -41,7 +42,7 @@ public static class RecallExposure
                     continue;
                 }
 
-                var id = (holding.ProductKey, ProductKeys.Lot(holding.Lot), holding.Serial);
+                var id = (holding.Pharmacy, holding.ProductKey, ProductKeys.Lot(holding.Lot), holding.Serial);
                 if (!found.TryGetValue(id, out var known) || (known.Outcome == MatchOutcome.CannotTell && outcome == MatchOutcome.Concerned))
                 {
                     found[id] = new ExposedPack(holding, product, outcome);

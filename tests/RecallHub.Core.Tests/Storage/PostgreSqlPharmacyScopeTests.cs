@@ -156,6 +156,38 @@ public sealed class PostgreSqlPharmacyScopeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Scan_batches_cancelled_halfway_among_concurrent_ones_leave_no_lock_behind()
+    {
+        // Regression: a batch took its ids under a session-level advisory lock; a request cancelled inside its
+        // transaction could leave the lock on the pooled connection, and every host's scans then waited behind it.
+        var batches = Enumerable.Range(0, 8).Select(async n =>
+        {
+            using var cancel = n % 2 == 0 ? new CancellationTokenSource(TimeSpan.FromMilliseconds(n)) : new CancellationTokenSource();
+            await using var session = await _fixture.SessionAsync(n % 3 == 0 ? B : A);
+            try
+            {
+                await using var transaction = await session.BeginTransactionAsync(cancel.Token);
+                var ids = await session.Scans.AppendAsync([.. Enumerable.Range(0, 300).Select(i => Scan($"B{n}S{i}"))], cancel.Token);
+                await transaction.CommitAsync(cancel.Token);
+                return ids;
+            }
+            catch (Exception e) when (e is OperationCanceledException || cancel.IsCancellationRequested)
+            {
+                return null;
+            }
+        });
+        var stored = (await Task.WhenAll(batches)).Where(ids => ids is not null).Select(ids => ids!).ToList();
+
+        Assert.Equal(0, _fixture.Scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"));
+        Assert.All(stored, ids => Assert.Equal(ids.Order(), ids)); // each batch's ids follow its order
+        Assert.Equal(stored.Sum(ids => ids.Count), stored.SelectMany(ids => ids).Distinct().Count());
+
+        // And the store still takes scans at once.
+        await using var after = await _fixture.SessionAsync(A);
+        Assert.Single(await after.Scans.AppendAsync([Scan("AFTER1")], _ct).WaitAsync(TimeSpan.FromSeconds(30), _ct));
+    }
+
+    [Fact]
     public async Task Two_hosts_opening_a_new_database_at_once_migrate_it_once()
     {
         string connectionString = _fixture.ConnectionString;

@@ -218,6 +218,28 @@ public abstract class MultiPharmacyIsolationTests : IAsyncLifetime
         Assert.Equal("SERIALB1", blocked.Single(e => e.Pharmacy == PharmacyB).Pack!.Serial);
     }
 
+    [Fact]
+    public async Task ARecall_BlocksTheLotInEveryPharmacy_WhenTheBoxesWereScannedWithoutSerial()
+    {
+        // Regression: the packs were told apart by product, lot and serial only, so the same lot held by two
+        // pharmacies without serials was blocked in one of them.
+        await using var engine = HubEngineServices.CreateForCommandLine(Store, new HubSinks([Sink]), _clock);
+        var mediator = engine.GetRequiredService<IMediator>();
+        string withoutSerial = $"]d201{"0" + Some.Cip13}1728022910A53014";
+        await mediator.Send(new RecordScans([new ScanSubmission(withoutSerial, PackEvent.Reception)]) { Scope = ScopeA }, Token);
+        await mediator.Send(new RecordScans([new ScanSubmission(withoutSerial, PackEvent.Reception)]) { Scope = ScopeB }, Token);
+
+        var report = await mediator.Send(new IngestNotices([Some.Notice()], "test"), Token);
+
+        Assert.Equal(2, report.BlocksPlaced);
+        foreach (var scope in new[] { ScopeA, ScopeB })
+        {
+            await using var session = await Store.OpenSessionAsync(scope, Token);
+            var block = Assert.Single((await session.Blocks.ListAsync(BlockFilter.All, Paging.First, Token)).Items);
+            Assert.Equal(("A53014", null), (block.Lot, block.Serial));
+        }
+    }
+
     // A scans a pack at reception, then a recall of its lot arrives from the hub operator: A's pack is blocked.
     private async Task<long> RecallBlocksAPackOfAAsync()
     {

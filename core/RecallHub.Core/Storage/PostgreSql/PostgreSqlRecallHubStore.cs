@@ -12,7 +12,7 @@ namespace RecallHub.Core.Storage.PostgreSql;
 /// Every per-pharmacy row carries its pharmacy (see <see cref="PharmacyScope"/>); a session for
 /// <see cref="PharmacyScope.Single"/> is the pharmacy <c>""</c>. Writers do not take one global lock as SQLite does:
 /// what SQLite gets from it is taken where it matters — the sink's counter row for outbox sequences, an advisory lock
-/// per pharmacy for the audit chain, one for notice upserts, a short one to hand out a batch's consecutive scan ids.
+/// per pharmacy for the audit chain, one for notice upserts.
 /// </remarks>
 public sealed class PostgreSqlRecallHubStore : IRecallHubStore, IDisposable, IAsyncDisposable
 {

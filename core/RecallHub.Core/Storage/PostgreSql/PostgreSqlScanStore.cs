@@ -13,8 +13,6 @@ namespace RecallHub.Core.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class PostgreSqlScanStore(PostgreSqlStoreSession session) : IScanStore
 {
-    /// <summary>The advisory lock key under which a batch reserves its consecutive ids ("ScanIds!" in ASCII).</summary>
-    private const long IdLockKey = 0x5363616E_49647321;
 
     private const string ScanColumns = """
         SELECT id AS Id, raw_code AS RawCode, scheme AS Scheme, gtin14 AS Gtin, product_key AS ProductKey, lot AS Lot,
@@ -78,7 +76,7 @@ internal sealed partial class PostgreSqlScanStore(PostgreSqlStoreSession session
     {
         var connection = session.Connection;
         string pharmacy = session.Scope.Pharmacy;
-        long firstId = await ReserveIdsAsync(scans.Count, cancellationToken).ConfigureAwait(false);
+        long[] ids = await ReserveIdsAsync(scans.Count, cancellationToken).ConfigureAwait(false);
 
         // Rows go in by product, lot and serial, as SQLite does: consecutive rows land on the same index pages.
         var order = IndexOrder(scans);
@@ -89,7 +87,7 @@ internal sealed partial class PostgreSqlScanStore(PostgreSqlStoreSession session
             {
                 var scan = scans[i];
                 await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await writer.WriteAsync(firstId + i, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(pharmacy, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(scan.RawCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(StoreValues.Name(scan.Scheme), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -143,7 +141,7 @@ internal sealed partial class PostgreSqlScanStore(PostgreSqlStoreSession session
             states.Parameters.Add(new NpgsqlParameter("product_key", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = packs.Select(i => scans[i].ProductKey!).ToArray() });
             states.Parameters.Add(new NpgsqlParameter("serial", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = packs.Select(i => scans[i].Serial!).ToArray() });
             states.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = packs.Select(i => StoreValues.Name(StoreValues.StatusAfter(scans[i].Event))).ToArray() });
-            states.Parameters.Add(new NpgsqlParameter("last_scan_id", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = packs.Select(i => firstId + i).ToArray() });
+            states.Parameters.Add(new NpgsqlParameter("last_scan_id", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = packs.Select(i => ids[i]).ToArray() });
             states.Parameters.Add(new NpgsqlParameter("changed_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = packs.Select(i => PostgreSqlValues.Instant(scans[i].ScannedAt)).ToArray() });
             try
             {
@@ -155,35 +153,20 @@ internal sealed partial class PostgreSqlScanStore(PostgreSqlStoreSession session
             }
         }
 
-        var ids = new long[scans.Count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = firstId + i;
-        }
-
         return ids;
     }
 
-    // Consecutive ids for the batch, in its order, though other batches go in at the same time: the sequence is moved
-    // past the whole batch under a lock held for that instant only (not until the transaction ends). A batch rolled
-    // back leaves a gap, which ids may have.
-    private async Task<long> ReserveIdsAsync(int count, CancellationToken cancellationToken)
+    // Ids for the batch, increasing in its order, in one round trip. Taken from the sequence row by row rather than as
+    // one reserved range: a range needs a lock across sessions, and a session-level lock a cancelled request can leave
+    // held stalls every host's scans (seen under load). Concurrent batches interleave their ids; ids may have gaps.
+    private async Task<long[]> ReserveIdsAsync(int count, CancellationToken cancellationToken)
     {
-        var connection = session.Connection;
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@IdLockKey);", new { IdLockKey }, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        try
-        {
-            return await connection.ExecuteScalarAsync<long>(
-                """
-                SELECT setval(pg_get_serial_sequence('pack_scans', 'id'), nextval(pg_get_serial_sequence('pack_scans', 'id')) + @count - 1) - @count + 1;
-                """,
-                new { count = (long)count },
-                session.Transaction).ConfigureAwait(false);
-        }
-        finally
-        {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@IdLockKey);", new { IdLockKey }, session.Transaction).ConfigureAwait(false);
-        }
+        var ids = await session.Connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT nextval(pg_get_serial_sequence('pack_scans', 'id')) AS id FROM generate_series(1, @count) ORDER BY id;",
+            new { count },
+            session.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. ids];
     }
 
     private static string Describe(IReadOnlyList<PackScan> scans, int i) =>
