@@ -132,9 +132,9 @@ internal sealed class PostgreSqlStoreSession : IStoreSession
             {
                 await open.RollbackAsync().ConfigureAwait(false);
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException)
             {
-                // The connection is gone: so is the transaction.
+                // The connection is gone, or a cancelled statement already ended the transaction: nothing to undo.
             }
 
             await open.DisposeAsync().ConfigureAwait(false);
