@@ -21,16 +21,12 @@ internal sealed class PostgreSqlCheckpointStore(PostgreSqlStoreSession session) 
         var at = PostgreSqlValues.Instant(session.Time.GetUtcNow());
         return session.WriteAsync(
             transaction => session.Connection.ExecuteAsync(
-                """
-                INSERT INTO source_checkpoints (source_id, checkpoint, updated_at) VALUES (@sourceId, @checkpoint, @at)
-                ON CONFLICT (source_id) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at;
-                """,
+                CheckpointStatements.Set,
                 new { sourceId, checkpoint, at },
                 transaction),
             cancellationToken);
     }
 
-    // Under READ COMMITTED a racing host's UPDATE waits for the first commit, then re-reads the row and matches nothing.
     public async Task<bool> TryAdvanceAsync(string sourceId, string? expected, string checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceId);
@@ -38,9 +34,7 @@ internal sealed class PostgreSqlCheckpointStore(PostgreSqlStoreSession session) 
         var at = PostgreSqlValues.Instant(session.Time.GetUtcNow());
         int written = await session.WriteAsync(
             transaction => session.Connection.ExecuteAsync(
-                expected is null
-                    ? "INSERT INTO source_checkpoints (source_id, checkpoint, updated_at) VALUES (@sourceId, @checkpoint, @at) ON CONFLICT (source_id) DO NOTHING;"
-                    : "UPDATE source_checkpoints SET checkpoint = @checkpoint, updated_at = @at WHERE source_id = @sourceId AND checkpoint = @expected;",
+                CheckpointStatements.Advance(expected),
                 new { sourceId, expected, checkpoint, at },
                 transaction),
             cancellationToken).ConfigureAwait(false);

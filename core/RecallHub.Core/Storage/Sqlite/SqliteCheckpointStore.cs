@@ -23,10 +23,7 @@ internal sealed class SqliteCheckpointStore(SqliteStoreSession session) : ICheck
         string at = SqliteValues.Instant(session.Time.GetUtcNow());
         return session.WriteAsync(
             transaction => session.Connection.ExecuteAsync(
-                """
-                INSERT INTO source_checkpoints (source_id, checkpoint, updated_at) VALUES (@sourceId, @checkpoint, @at)
-                ON CONFLICT (source_id) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at;
-                """,
+                CheckpointStatements.Set,
                 new { sourceId, checkpoint, at },
                 transaction),
             cancellationToken);
@@ -39,9 +36,7 @@ internal sealed class SqliteCheckpointStore(SqliteStoreSession session) : ICheck
         string at = SqliteValues.Instant(session.Time.GetUtcNow());
         int written = await session.WriteAsync(
             transaction => session.Connection.ExecuteAsync(
-                expected is null
-                    ? "INSERT INTO source_checkpoints (source_id, checkpoint, updated_at) VALUES (@sourceId, @checkpoint, @at) ON CONFLICT (source_id) DO NOTHING;"
-                    : "UPDATE source_checkpoints SET checkpoint = @checkpoint, updated_at = @at WHERE source_id = @sourceId AND checkpoint = @expected;",
+                CheckpointStatements.Advance(expected),
                 new { sourceId, expected, checkpoint, at },
                 transaction),
             cancellationToken).ConfigureAwait(false);
