@@ -62,6 +62,16 @@ internal sealed partial class SinkDelivery(
             return 0;
         }
 
+        // Most polls find nothing due: that costs one read here, not a claim and a release (two writes, and on SQLite
+        // the file's write lock every two seconds per sink).
+        await using (var peek = await store.OpenSessionAsync(PharmacyScope.All, cancellationToken).ConfigureAwait(false))
+        {
+            if ((await peek.Outbox.TakeDueAsync(sinkId, 1, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)).Count == 0)
+            {
+                return 0;
+            }
+        }
+
         int delivered = 0;
         try
         {
